@@ -1,0 +1,148 @@
+/*
+ * Internals of our bcrypt.dll: objects, the algorithm table, the bridge.
+ * Every handle we hand out points at a struct that starts with struct object;
+ * handles are looked up in a registry of live objects before they are read,
+ * so a destroyed or foreign handle is an error status, never a crash.
+ */
+#ifndef DROPIN_BCRYPT_PRIVATE_H
+#define DROPIN_BCRYPT_PRIVATE_H
+
+#include <stdarg.h>
+#include <ntstatus.h>
+#define WIN32_NO_STATUS
+#include <windows.h>
+#include <bcrypt.h>
+#include "cng_compat.h"
+#include "bridge_params.h"
+#include "debug.h"
+
+#define MAGIC_ALG  0x414c4731  /* "ALG1" */
+#define MAGIC_KEY  0x4b455931  /* "KEY1" */
+#define MAGIC_HASH 0x48534831  /* "HSH1" */
+
+/* Windows' router refuses object buffers shorter than this before anything else. */
+#define ROUTER_MIN_OBJECT_LEN 62
+
+struct object
+{
+    ULONG magic;
+    ULONG pad;
+};
+
+BOOL object_register(struct object *obj);
+void object_unregister(struct object *obj);
+struct object *object_lookup(const void *handle, ULONG magic);
+
+/* ---- algorithms --------------------------------------------------------- */
+
+enum alg_kind { ALG_KIND_CIPHER, ALG_KIND_HASH, ALG_KIND_RNG };
+
+enum chain_mode { MODE_NA, MODE_CBC, MODE_ECB, MODE_CFB, MODE_CCM, MODE_GCM, MODE_COUNT };
+#define MODE_BIT(m) (1u << (m))
+
+struct mode_row
+{
+    const WCHAR *name;          /* BCRYPT_CHAIN_MODE_* */
+    enum bridge_mode bridge;
+    BOOL aead;                  /* GCM/CCM: BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO */
+    BOOL uses_iv;               /* CBC/CFB chain through pbIV */
+    BOOL whole_blocks;          /* ECB/CBC: unpadded input must be whole blocks */
+    BCRYPT_AUTH_TAG_LENGTHS_STRUCT tag_lengths;
+};
+
+struct alg_row
+{
+    const WCHAR *name;
+    enum alg_kind kind;
+    ULONG operations;           /* BCRYPT_*_OPERATION, for BCryptEnumAlgorithms */
+    enum bridge_cipher cipher;
+    enum bridge_hash hash;
+    ULONG block_len;            /* bytes */
+    BCRYPT_KEY_LENGTHS_STRUCT key_bits;
+    ULONG modes;                /* MODE_BIT set */
+    enum chain_mode default_mode;
+    ULONG hash_len;
+    ULONG hash_block_len;
+};
+
+struct algorithm
+{
+    struct object hdr;
+    const struct alg_row *row;
+    enum chain_mode mode;
+    ULONG flags;                /* BCRYPT_ALG_HANDLE_HMAC_FLAG, BCRYPT_HASH_REUSABLE_FLAG */
+    ULONG effective_bits;       /* RC2; 0 = the key length */
+    ULONG msg_block_len;        /* CFB feedback bytes */
+    LONG refs;                  /* the open handle plus each key/hash made from it */
+    BOOL pseudo;
+};
+
+extern const struct mode_row mode_rows[MODE_COUNT];
+
+const struct alg_row *alg_find_by_name(const WCHAR *name);
+struct algorithm *alg_from_handle(BCRYPT_ALG_HANDLE handle);
+void alg_addref(struct algorithm *alg);
+void alg_release(struct algorithm *alg);
+ULONG alg_object_len(const struct alg_row *row);
+enum chain_mode mode_from_name(const WCHAR *name, ULONG len_bytes);
+
+/* ---- keys and hashes ---------------------------------------------------- */
+
+struct key
+{
+    struct object hdr;
+    struct algorithm *alg;       /* holds a reference */
+    void *allocation;            /* our heap block when the caller gave no buffer */
+    enum chain_mode mode;
+    ULONG msg_block_len;
+    ULONG secret_len;            /* bytes as imported (3DES_112: 16) */
+    ULONG pad[3];
+    struct bridge_cipher_state state;
+};
+
+struct hash
+{
+    struct object hdr;
+    struct algorithm *alg;       /* holds a reference */
+    void *allocation;
+    ULONG flags;                 /* BCRYPT_HASH_REUSABLE_FLAG */
+    BOOL finished;               /* a non-reusable hash after FinishHash */
+    struct bridge_hash_state state;
+};
+
+/* Object buffers: NULL/0 allocates, otherwise the caller's memory holds the object. */
+NTSTATUS object_buffer_check(UCHAR *buffer, ULONG len, ULONG needed);
+void *object_place(UCHAR *buffer, ULONG size, void **allocation);
+void object_free(struct object *obj, ULONG size, void *allocation);
+
+struct key *key_from_handle(BCRYPT_KEY_HANDLE handle);
+struct hash *hash_from_handle(BCRYPT_HASH_HANDLE handle);
+NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
+                    const UCHAR *secret, ULONG secret_len, struct key **out);
+void key_set_mode(struct key *key, enum chain_mode mode);
+
+/* ---- properties --------------------------------------------------------- */
+
+/* What a property reads: the same view of an alg, key or hash handle. */
+struct prop_view
+{
+    const struct alg_row *row;
+    struct algorithm *alg;
+    struct key *key;            /* NULL unless a key handle */
+    struct hash *hash;          /* NULL unless a hash handle */
+    enum chain_mode mode;
+    ULONG effective_bits;
+    ULONG msg_block_len;
+};
+
+NTSTATUS prop_view_from_handle(BCRYPT_HANDLE handle, struct prop_view *view);
+
+/* ---- bridge -------------------------------------------------------------- */
+
+NTSTATUS WINAPI bridge_call(UINT32 id, void *params);
+NTSTATUS WINAPI bridge_available(void);
+#define BRIDGE_PTR(p) ((UINT64)(ULONG_PTR)(p))
+
+void secure_wipe(void *data, SIZE_T len);
+
+#endif
