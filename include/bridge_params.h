@@ -74,6 +74,11 @@ enum bridge_hash
 #define BRIDGE_SCHEDULE_WORDS  560    /* room for nettle's AES context plus a GCM table */
 #define BRIDGE_HASH_WORDS      96     /* room for three nettle hash contexts (HMAC) */
 
+/* bridge_cipher_state.scheduled */
+#define BRIDGE_SCHEDULE_EMPTY     0u   /* schedule[] must be expanded from key[] first */
+#define BRIDGE_SCHEDULE_READY     1u   /* schedule[] is valid for (cipher, mode, key) */
+#define BRIDGE_SCHEDULE_BUILDING  2u   /* a thread is expanding it right now */
+
 /*
  * Everything a symmetric key is, in one copyable struct.  Copying it is a
  * complete duplicate except gnutls_handle, which belongs to one copy only and
@@ -88,7 +93,7 @@ struct bridge_cipher_state
     uint32_t key_len;         /* bytes used in key[] */
     uint32_t effective_bits;  /* RC2 effective key length */
     uint32_t block_len;       /* bytes; 1 for RC4 */
-    uint32_t scheduled;       /* schedule[] is valid for (cipher, mode, key) */
+    uint32_t scheduled;       /* BRIDGE_SCHEDULE_*; the PE side only writes EMPTY */
     uint64_t gnutls_handle;   /* unix-side gnutls_cipher_hd_t, 0 until first CBC use */
     uint8_t  key[BRIDGE_MAX_KEY_LEN];
     uint8_t  chain[BRIDGE_MAX_BLOCK_LEN];  /* running IV of CBC and CFB */

@@ -18,7 +18,7 @@ void key_set_mode(struct key *key, enum chain_mode mode)
 {
     key->mode = mode;
     key->state.mode = mode_rows[mode].bridge;
-    key->state.scheduled = 0;
+    key->state.scheduled = BRIDGE_SCHEDULE_EMPTY;
 }
 
 /* Secret sizes: a valid length for the row, or longer (truncated to the maximum [wine-test: AES 33 -> 32]). */
@@ -144,6 +144,8 @@ NTSTATUS WINAPI BCryptDuplicateKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE *
     if (!(copy = object_place(object, sizeof(*copy), &allocation))) return STATUS_NO_MEMORY;
     *copy = *key;                    /* key bytes, mode, chain, schedule, RC4 position */
     copy->state.gnutls_handle = 0;   /* GnuTLS handles cannot be cloned; made on first use */
+    if (copy->state.scheduled != BRIDGE_SCHEDULE_READY)   /* copied mid-expansion: expand again */
+        copy->state.scheduled = BRIDGE_SCHEDULE_EMPTY;
     if ((status = key_register(copy, allocation))) return status;
     alg_addref(copy->alg);
     *new_handle = copy;

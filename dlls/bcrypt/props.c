@@ -235,7 +235,7 @@ static NTSTATUS set_effective_key_length(struct prop_view *v, const UCHAR *input
     if (v->key)
     {
         v->key->state.effective_bits = bits;
-        v->key->state.scheduled = 0;
+        v->key->state.scheduled = BRIDGE_SCHEDULE_EMPTY;
     }
     else v->alg->effective_bits = bits;
     return STATUS_SUCCESS;
