@@ -14,6 +14,7 @@
 
 /* Statuses the bridge returns: NTSTATUS values, already mapped. */
 #define BRIDGE_SUCCESS               0x00000000u
+#define BRIDGE_UNSUCCESSFUL          0xC0000001u
 #define BRIDGE_INVALID_PARAMETER     0xC000000Du
 #define BRIDGE_NO_MEMORY             0xC0000017u
 #define BRIDGE_NOT_SUPPORTED         0xC00000BBu
@@ -31,6 +32,7 @@ enum bridge_call
     BRIDGE_HASH_FINISH,      /* struct hash_finish_params */
     BRIDGE_RANDOM,           /* struct random_params */
     BRIDGE_PBKDF2,           /* struct pbkdf2_params */
+    BRIDGE_KEY_WRAP,         /* struct key_wrap_params */
     BRIDGE_CALL_COUNT
 };
 
@@ -194,10 +196,21 @@ struct pbkdf2_params
     uint32_t output_len;
 };
 
+/* RFC 3394 AES key wrap with the default IV, keyed by an AES key's bytes. */
+struct key_wrap_params
+{
+    uint64_t state;           /* struct bridge_cipher_state * of the wrapping key */
+    uint64_t input;
+    uint64_t output;          /* wrap: len + 8 bytes; unwrap: len - 8 bytes */
+    uint32_t len;             /* input bytes: a multiple of 8, at least 16 (wrap) or 24 (unwrap) */
+    uint32_t wrap;            /* 1 = wrap, 0 = unwrap */
+};
+
 BRIDGE_STATIC_ASSERT(cipher_state_size, sizeof(struct bridge_cipher_state) == 4592);
 BRIDGE_STATIC_ASSERT(key_crypt_size, sizeof(struct key_crypt_params) == 32);
 BRIDGE_STATIC_ASSERT(key_aead_size, sizeof(struct key_aead_params) == 96);
 BRIDGE_STATIC_ASSERT(hash_state_size, sizeof(struct bridge_hash_state) == 776);
 BRIDGE_STATIC_ASSERT(pbkdf2_size, sizeof(struct pbkdf2_params) == 48);
+BRIDGE_STATIC_ASSERT(key_wrap_size, sizeof(struct key_wrap_params) == 32);
 
 #endif /* BRIDGE_PARAMS_H */

@@ -88,12 +88,20 @@ static NTSTATUS decrypt_padded(struct crypt_args *a)
     UCHAR saved_chain[BRIDGE_MAX_BLOCK_LEN], last[BRIDGE_MAX_BLOCK_LEN];
     NTSTATUS status;
 
-    /* The output need not hold the pad [wine-test]: the last block goes to a temporary. */
     memcpy(saved_chain, a->key->state.chain, sizeof(saved_chain));
-    memcpy(last, a->input + head, block);
-    if (!(status = bridge_crypt(a->key, a->input, a->output, head, FALSE)))
-        status = bridge_crypt(a->key, last, last, block, FALSE);
-    if (status) goto done;
+    if (a->output_len >= a->input_len)
+    {
+        if ((status = bridge_crypt(a->key, a->input, a->output, a->input_len, FALSE))) goto done;
+        memcpy(last, a->output + head, block);
+    }
+    else
+    {
+        /* The output need not hold the pad [wine-test]: the last block goes to a temporary. */
+        memcpy(last, a->input + head, block);
+        if (!(status = bridge_crypt(a->key, a->input, a->output, head, FALSE)))
+            status = bridge_crypt(a->key, last, last, block, FALSE);
+        if (status) goto done;
+    }
 
     if (!(n = pad_length(last, block))) status = STATUS_DATA_ERROR;   /* [hypothesis: users report it] */
     else

@@ -204,6 +204,42 @@ static void blob_write(struct key *key, const WCHAR *type, UCHAR *out)
     }
 }
 
+/* ---- RFC 3394 key wrap (BCRYPT_AES_WRAP_KEY_BLOB): the wrapping key must be AES ---- */
+
+static NTSTATUS bridge_wrap(struct key *kek, const UCHAR *in, ULONG len, UCHAR *out, BOOL wrap)
+{
+    struct key_wrap_params params = { BRIDGE_PTR(&kek->state), BRIDGE_PTR(in), BRIDGE_PTR(out), len, wrap };
+    return bridge_call(BRIDGE_KEY_WRAP, &params);
+}
+
+static NTSTATUS export_wrapped(struct key *key, BCRYPT_KEY_HANDLE export_key, UCHAR *output, ULONG output_len,
+                               ULONG *result)
+{
+    struct key *kek = key_from_handle(export_key);
+
+    if (!kek || kek->state.cipher != BRIDGE_CIPHER_AES) return STATUS_INVALID_HANDLE;
+    if (key->secret_len % 8 || key->secret_len < 16) return STATUS_NOT_SUPPORTED;  /* RFC 3394 sizes */
+    *result = key->secret_len + 8;
+    if (!output) return STATUS_SUCCESS;
+    if (output_len < *result) return STATUS_BUFFER_TOO_SMALL;
+    return bridge_wrap(kek, key->state.key, key->secret_len, output, TRUE);
+}
+
+static NTSTATUS import_wrapped(struct algorithm *alg, BCRYPT_KEY_HANDLE import_key, UCHAR *object,
+                               ULONG object_len, const UCHAR *input, ULONG input_len, struct key **out)
+{
+    struct key *kek = key_from_handle(import_key);
+    UCHAR secret[BRIDGE_MAX_KEY_LEN];
+    NTSTATUS status;
+
+    if (!kek || kek->state.cipher != BRIDGE_CIPHER_AES) return STATUS_INVALID_HANDLE;
+    if (input_len % 8 || input_len < 24 || input_len - 8 > sizeof(secret)) return STATUS_INVALID_PARAMETER;
+    if (!(status = bridge_wrap(kek, input, input_len, secret, FALSE)))
+        status = key_create(alg, object, object_len, secret, input_len - 8, out);
+    secure_wipe(secret, sizeof(secret));
+    return status;
+}
+
 NTSTATUS WINAPI BCryptExportKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE export_key, const WCHAR *type,
                                 UCHAR *output, ULONG output_len, ULONG *result, ULONG flags)
 {
@@ -214,9 +250,10 @@ NTSTATUS WINAPI BCryptExportKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE expo
 
     if (!(key = key_from_handle(handle))) return STATUS_INVALID_HANDLE;
     if (!type || !result || flags) return STATUS_INVALID_PARAMETER;
+    if (!wcscmp(type, BCRYPT_AES_WRAP_KEY_BLOB)) return export_wrapped(key, export_key, output, output_len, result);
     if (export_key)
     {
-        FIXME("wrapping with key %p not supported\n", export_key);
+        FIXME("wrapping with key %p into %s not supported\n", export_key, debugstr_w(type));
         return STATUS_NOT_SUPPORTED;
     }
     if (!(size = blob_size(key, type)))
@@ -281,13 +318,14 @@ NTSTATUS WINAPI BCryptImportKey(BCRYPT_ALG_HANDLE handle, BCRYPT_KEY_HANDLE impo
     if (!key_handle || !type || !input) return STATUS_INVALID_PARAMETER;
     if (alg->row->kind != ALG_KIND_CIPHER) return STATUS_NOT_SUPPORTED;
     if (object && object_len < alg_object_len(alg->row)) return STATUS_BUFFER_TOO_SMALL;
-    if (import_key)
+    if (!wcscmp(type, BCRYPT_AES_WRAP_KEY_BLOB))
+        status = import_wrapped(alg, import_key, object, object_len, input, input_len, &key);
+    else if (import_key)
     {
-        FIXME("unwrapping with key %p not supported\n", import_key);
+        FIXME("unwrapping with key %p from %s not supported\n", import_key, debugstr_w(type));
         return STATUS_NOT_SUPPORTED;
     }
-
-    if (!wcscmp(type, BCRYPT_KEY_DATA_BLOB))
+    else if (!wcscmp(type, BCRYPT_KEY_DATA_BLOB))
         status = import_key_data(alg, object, object_len, input, input_len, &key);
     else if (!wcscmp(type, BCRYPT_OPAQUE_KEY_BLOB))
         status = import_opaque(alg, object, object_len, input, input_len, &key);

@@ -27,6 +27,7 @@ const unixlib_entry __wine_unix_call_funcs[] =
     hash_finish,
     random_fill,
     pbkdf2_derive,
+    key_wrap,
 };
 BRIDGE_STATIC_ASSERT(call_table, sizeof(__wine_unix_call_funcs) / sizeof(__wine_unix_call_funcs[0]) == BRIDGE_CALL_COUNT);
 

@@ -18,6 +18,7 @@ bridge_status hash_update(void *args);
 bridge_status hash_finish(void *args);
 bridge_status random_fill(void *args);
 bridge_status pbkdf2_derive(void *args);
+bridge_status key_wrap(void *args);
 
 /* The one map from GnuTLS errors to NTSTATUS; logs the GnuTLS text once per code. */
 bridge_status status_from_gnutls(int err);
