@@ -56,6 +56,7 @@ enum bridge_mode
     BRIDGE_MODE_CFB8,        /* CNG's "CFB" is 8-bit feedback */
     BRIDGE_MODE_GCM,
     BRIDGE_MODE_CCM,
+    BRIDGE_MODE_CFB,         /* full-block feedback (MESSAGE_BLOCK_LENGTH = block length) */
     BRIDGE_MODE_COUNT
 };
 

@@ -119,7 +119,8 @@ struct key *key_from_handle(BCRYPT_KEY_HANDLE handle);
 struct hash *hash_from_handle(BCRYPT_HASH_HANDLE handle);
 NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
                     const UCHAR *secret, ULONG secret_len, struct key **out);
-void key_set_mode(struct key *key, enum chain_mode mode);
+void key_set_mode(struct key *key, enum chain_mode mode, ULONG msg_block_len);
+BOOL key_whole_blocks(const struct key *key);
 
 /* ---- properties --------------------------------------------------------- */
 

@@ -47,7 +47,7 @@ static NTSTATUS encrypt_plain(struct crypt_args *a)
     NTSTATUS status;
 
     if (pad) size = (a->input_len / block + 1) * block;   /* always adds 1..block bytes [wine-test] */
-    else if (mode_rows[a->key->mode].whole_blocks && size % block)
+    else if (key_whole_blocks(a->key) && size % block)
     {
         *a->result = a->input_len;
         return STATUS_INVALID_BUFFER_SIZE;                 /* [wine-test] */
@@ -123,7 +123,7 @@ static NTSTATUS decrypt_plain(struct crypt_args *a)
     NTSTATUS status;
 
     *a->result = a->input_len;
-    if ((pad || mode_rows[a->key->mode].whole_blocks) && a->input_len % block)
+    if ((pad || key_whole_blocks(a->key)) && a->input_len % block)
         return STATUS_INVALID_BUFFER_SIZE;                 /* [wine-test] */
     if ((status = check_iv(a))) return status;
     if (!a->output) return STATUS_SUCCESS;

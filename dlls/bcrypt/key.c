@@ -13,11 +13,24 @@ struct key *key_from_handle(BCRYPT_KEY_HANDLE handle)
     return (struct key *)object_lookup(handle, MAGIC_KEY);
 }
 
-/* A chaining-mode change invalidates the expanded schedule, not the key bytes or chain. */
-void key_set_mode(struct key *key, enum chain_mode mode)
+/* CFB with a message block of a whole cipher block is full-block CFB; of one byte, CFB-8. */
+static BOOL key_full_block_cfb(const struct key *key)
+{
+    return key->mode == MODE_CFB && key->msg_block_len > 1;
+}
+
+/* ECB, CBC and full-block CFB take whole blocks unless padding is asked for. */
+BOOL key_whole_blocks(const struct key *key)
+{
+    return mode_rows[key->mode].whole_blocks || key_full_block_cfb(key);
+}
+
+/* A mode change invalidates the expanded schedule, not the key bytes or chain. */
+void key_set_mode(struct key *key, enum chain_mode mode, ULONG msg_block_len)
 {
     key->mode = mode;
-    key->state.mode = mode_rows[mode].bridge;
+    key->msg_block_len = msg_block_len;
+    key->state.mode = key_full_block_cfb(key) ? BRIDGE_MODE_CFB : mode_rows[mode].bridge;
     key->state.scheduled = BRIDGE_SCHEDULE_EMPTY;
 }
 
@@ -57,7 +70,6 @@ NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
     if (!(key = object_place(buffer, sizeof(*key), &allocation))) return STATUS_NO_MEMORY;
 
     key->alg = alg;
-    key->msg_block_len = alg->msg_block_len;
     key->secret_len = secret_len;
     key->state.cipher = row->cipher;
     key->state.block_len = row->block_len;
@@ -69,7 +81,7 @@ NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
         memcpy(key->state.key + 16, secret, 8);   /* 3DES_112: K1 K2 K1 */
         key->state.key_len = 24;
     }
-    key_set_mode(key, alg->mode);
+    key_set_mode(key, alg->mode, alg->msg_block_len);
     if ((status = key_register(key, allocation))) return status;
     alg_addref(alg);
     *out = key;
@@ -278,12 +290,12 @@ static NTSTATUS import_opaque(struct algorithm *alg, UCHAR *object, ULONG object
     if (input_len < sizeof(*blob)) return STATUS_BUFFER_TOO_SMALL;
     if (blob->magic != OPAQUE_MAGIC || blob->version != OPAQUE_VERSION || blob->cipher != alg->row->cipher
         || blob->mode >= MODE_COUNT || !(alg->row->modes & MODE_BIT(blob->mode))
-        || blob->secret_len > input_len - sizeof(*blob) || blob->effective_bits > 1024)
+        || blob->secret_len > input_len - sizeof(*blob) || blob->effective_bits > 1024
+        || (blob->msg_block_len != 1 && blob->msg_block_len != alg->row->block_len))
         return STATUS_INVALID_PARAMETER;
     if ((status = key_create(alg, object, object_len, (const UCHAR *)(blob + 1), blob->secret_len, &key)))
         return status;
-    key_set_mode(key, blob->mode);
-    key->msg_block_len = blob->msg_block_len;
+    key_set_mode(key, blob->mode, blob->msg_block_len);
     key->state.effective_bits = blob->effective_bits;
     memcpy(key->state.chain, blob->chain, sizeof(blob->chain));
     *out = key;

@@ -219,7 +219,7 @@ static NTSTATUS set_chaining_mode(struct prop_view *v, const UCHAR *input, ULONG
     enum chain_mode mode = mode_from_name((const WCHAR *)input, len);
 
     if (mode == MODE_COUNT || !(v->row->modes & MODE_BIT(mode))) return STATUS_NOT_SUPPORTED;
-    if (v->key) key_set_mode(v->key, mode);   /* Windows 8+ allows it on keys [wine-test] */
+    if (v->key) key_set_mode(v->key, mode, v->key->msg_block_len);   /* Windows 8+ allows it on keys [wine-test] */
     else v->alg->mode = mode;
     return STATUS_SUCCESS;
 }
@@ -241,7 +241,7 @@ static NTSTATUS set_effective_key_length(struct prop_view *v, const UCHAR *input
     return STATUS_SUCCESS;
 }
 
-/* CNG's CFB is 8-bit feedback; full-block feedback is not implemented yet. */
+/* CFB feedback: 1 byte (CFB-8, the default) or a whole block [doc]. */
 static NTSTATUS set_message_block_length(struct prop_view *v, const UCHAR *input, ULONG len)
 {
     ULONG bytes;
@@ -250,12 +250,7 @@ static NTSTATUS set_message_block_length(struct prop_view *v, const UCHAR *input
     if (len < sizeof(ULONG)) return STATUS_INVALID_PARAMETER;
     memcpy(&bytes, input, sizeof(bytes));
     if (bytes != 1 && bytes != v->row->block_len) return STATUS_INVALID_PARAMETER;
-    if (bytes != 1)
-    {
-        FIXME("full-block CFB (%lu bytes) not implemented\n", bytes);
-        return STATUS_NOT_SUPPORTED;
-    }
-    if (v->key) v->key->msg_block_len = bytes;
+    if (v->key) key_set_mode(v->key, v->key->mode, bytes);
     else v->alg->msg_block_len = bytes;
     return STATUS_SUCCESS;
 }

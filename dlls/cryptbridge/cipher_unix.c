@@ -134,7 +134,8 @@ static void rc4_setup(void *enc, void *dec, const struct bridge_cipher_state *st
 }
 
 #define MODE_BIT(m)   (1u << (m))
-#define BLOCK_MODES   (MODE_BIT(BRIDGE_MODE_ECB) | MODE_BIT(BRIDGE_MODE_CBC) | MODE_BIT(BRIDGE_MODE_CFB8))
+#define BLOCK_MODES   (MODE_BIT(BRIDGE_MODE_ECB) | MODE_BIT(BRIDGE_MODE_CBC) | MODE_BIT(BRIDGE_MODE_CFB8) \
+                       | MODE_BIT(BRIDGE_MODE_CFB))
 #define AEAD_MODES    (MODE_BIT(BRIDGE_MODE_GCM) | MODE_BIT(BRIDGE_MODE_CCM))
 
 /* One row per cipher and key size; the first row matching cipher and key_len wins. */
@@ -353,6 +354,20 @@ static bridge_status cfb8_crypt(const struct crypt_job *job)
     return BRIDGE_SUCCESS;
 }
 
+/* Full-block CFB: whole blocks only, so the chain value stays the last ciphertext block. */
+static bridge_status cfb_crypt(const struct crypt_job *job)
+{
+    const struct cipher_row *row = job->row;
+
+    if (job->encrypt)
+        cfb_encrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+                    job->len, job->out, job->in);
+    else
+        cfb_decrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+                    job->len, job->out, job->in);
+    return BRIDGE_SUCCESS;
+}
+
 static const struct
 {
     bridge_status (*crypt)(const struct crypt_job *job);
@@ -364,6 +379,7 @@ crypt_modes[BRIDGE_MODE_COUNT] =
     [BRIDGE_MODE_ECB]    = { ecb_crypt,    1 },
     [BRIDGE_MODE_CBC]    = { cbc_crypt,    1 },
     [BRIDGE_MODE_CFB8]   = { cfb8_crypt,   0 },
+    [BRIDGE_MODE_CFB]    = { cfb_crypt,    1 },
     /* GCM and CCM go through key_aead */
 };
 
