@@ -57,9 +57,7 @@ done
 
 OUT=$B/bench
 LOGS=$OUT/logs
-DLLDIR=$OUT/dlls
-PREFIX=$B/prefix-bench
-mkdir -p "$OUT" "$LOGS" "$DLLDIR"
+mkdir -p "$OUT" "$LOGS"
 rm -f "$LOGS"/*.out "$LOGS"/*.err
 
 # ---- 1. build ------------------------------------------------------------------
@@ -70,18 +68,12 @@ gcc -O2 -Wall -Wextra -o "$OUT/raw_bench" bench/raw_bench.c $gnutls_flags
 x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Wno-missing-field-initializers -Iinclude \
     -o "$OUT/cng_bench.exe" bench/cng_bench.c -lbcrypt -lpsapi
 
-# ---- 2. prefix -------------------------------------------------------------------
-export WINEPREFIX=$PREFIX WINEDEBUG=-all
-if [ ! -f "$PREFIX/system.reg" ]; then
-    echo "$prog: creating scratch prefix $PREFIX (~15 s, once)" >&2
-    WINEDLLOVERRIDES='mscoree,mshtml=;winemenubuilder.exe=d' wineboot -i >"$LOGS/wineboot.log" 2>&1 \
-        || die "wineboot failed, see $LOGS/wineboot.log"
-    wineserver -w
-fi
-sys32=$PREFIX/drive_c/windows/system32
-[ -d "$sys32" ] || die "$sys32 missing: remove $PREFIX and rerun"
-cp -f "$B/bcrypt.dll" "$B/cryptbridge.dll" "$sys32/"
-cp -f "$B/cryptbridge.dll" "$B/cryptbridge.so" "$DLLDIR/"
+# ---- 2. prefix: a fresh scratch prefix with our DLLs installed (tools/scratch-prefix.sh) ----
+builddir=$B logdir=$LOGS script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../tools" && pwd)
+setup_failed() { die "$*"; }
+. "$script_dir/scratch-prefix.sh"
+scratch_prefix bench > "$LOGS/prefix.log"
+export WINEDEBUG=-all
 
 # ---- 3. run ----------------------------------------------------------------------
 # Each run: stdout -> $LOGS/<impl>.<round>.out, stderr -> .err.  A run that fails
@@ -90,7 +82,7 @@ run_one() {  # impl round
     local impl=$1 r=$2 out=$LOGS/$1.$2.out err=$LOGS/$1.$2.err rc=0
     case $impl in
         raw) timeout 120 "$OUT/raw_bench" $quick >"$out" 2>"$err" || rc=$? ;;
-        ours) (cd "$OUT" && WINEDLLPATH=$DLLDIR WINEDLLOVERRIDES='bcrypt=n,b;mscoree,mshtml=' \
+        ours) (cd "$OUT" && WINEDLLOVERRIDES='mscoree,mshtml=' \
                   timeout 120 wine cng_bench.exe $quick) >"$out" 2>"$err" || rc=$? ;;
         builtin) (cd "$OUT" && WINEDLLOVERRIDES='bcrypt=b;mscoree,mshtml=' \
                   timeout 120 wine cng_bench.exe $quick) >"$out" 2>"$err" || rc=$? ;;

@@ -55,8 +55,6 @@ case "$timeout_s" in ''|*[!0-9]*) printf '%s: --timeout needs a number of second
 builddir=${builddir:-$script_dir/../build}
 [ -d "$builddir" ] || { printf '%s: error: build directory %s does not exist (run make)\n' "$prog" "$builddir" >&2; exit 2; }
 builddir=$(cd "$builddir" && pwd)
-prefix=$builddir/prefix-check
-pristine=$builddir/prefix-pristine
 logdir=$builddir/test-logs
 
 say() { printf '%s: %s\n' "$prog" "$*"; }
@@ -66,8 +64,6 @@ setup_failed() { # the tests could not run at all: say why, count it as one fail
     result 0 1
     exit 1
 }
-server_kill() { WINEPREFIX=$1 "$WINESERVER" -k > /dev/null 2>&1 || true; }
-
 mkdir -p "$logdir"
 exec 9> "$builddir/.run-tests.lock"
 flock -n 9 || setup_failed "another run-tests.sh is using $builddir"
@@ -84,46 +80,13 @@ fi
 [ "${#exes[@]}" -gt 0 ] || setup_failed "no test exes in $builddir/tests (run make)"
 [ -f "$builddir/tools/whichdll.exe" ] || setup_failed "$builddir/tools/whichdll.exe not built"
 
-# ---- the prefix: pristine once, a fresh copy every run -------------------------
-wine_version=$("$WINE" --version 2> /dev/null) || setup_failed "'$WINE --version' failed: is wine installed?"
-if [ ! -f "$pristine/system.reg" ] || [ "$(cat "$pristine/.wine-version" 2> /dev/null)" != "$wine_version" ]; then
-    say "creating the pristine prefix $pristine ($wine_version, wineboot -i; once)"
-    server_kill "$pristine.tmp"
-    rm -rf -- "$pristine" "$pristine.tmp"
-    if ! WINEPREFIX=$pristine.tmp WINEDEBUG=-all WINEDLLOVERRIDES="$TEST_OVERRIDES;winemenubuilder.exe=d" \
-            "${WINEBOOT:-wineboot}" -i > "$logdir/wineboot.log" 2>&1; then
-        cat "$logdir/wineboot.log" >&2
-        setup_failed "wineboot -i failed"
-    fi
-    WINEPREFIX=$pristine.tmp "$WINESERVER" -w || true
-    [ -f "$pristine.tmp/system.reg" ] || setup_failed "wineboot -i made no system.reg (see $logdir/wineboot.log)"
-    printf '%s\n' "$wine_version" > "$pristine.tmp/.wine-version"
-    mv -- "$pristine.tmp" "$pristine"
-fi
-server_kill "$prefix"
-rm -rf -- "$prefix"
-cp -a -- "$pristine" "$prefix"
-export WINEPREFIX=$prefix
-trap 'server_kill "$prefix"' EXIT
-
-# ---- install and prove that ours is loaded ----------------------------------------
-say "installing into $prefix"
-"$script_dir/install.sh" --no-system --builddir "$builddir" install > "$logdir/install.log" 2>&1 \
-    || { cat "$logdir/install.log" >&2; setup_failed "install.sh install failed (log above)"; }
-export WINEDLLPATH="$prefix/cryptbridge${WINEDLLPATH:+:$WINEDLLPATH}"
-
-unix_dir=/usr/lib/x86_64-linux-gnu/wine/x86_64-unix
-[ -f "$unix_dir/ntdll.so" ] \
-    || unix_dir=$(dirname "$(find /usr/lib -path '*x86_64-unix/ntdll.so' -print -quit 2> /dev/null || echo /nonexistent/x)")
-if [ -f "$unix_dir/cryptbridge.so" ] && ! cmp -s "$unix_dir/cryptbridge.so" "$builddir/cryptbridge.so"; then
-    say "WARNING: $unix_dir/cryptbridge.so (a system-wide install) differs from the build's;"
-    say "WARNING: Wine loads it before WINEDLLPATH, so these tests run the OLD bridge."
-    say "WARNING: fix: tools/install.sh install (as root) again, or uninstall it"
-fi
+# ---- a fresh scratch prefix with our DLLs, and proof that they are what runs -------
+. "$script_dir/scratch-prefix.sh"
+scratch_prefix check
 
 if ! "$script_dir/install.sh" --builddir "$builddir" verify; then
     printf '%s: error: our DLLs are not loaded and working in %s (see whichdll above): the tests would not test them\n' \
-        "$prog" "$prefix" >&2
+        "$prog" "$WINEPREFIX" >&2
     result 0 1
     exit 1
 fi
@@ -176,9 +139,35 @@ judge() {
     fi
 }
 
-# ---- our DLLs -----------------------------------------------------------------
 passed=0
 failed=0
+
+# ---- host self-tests of the bridge (no Wine): their own "N passed, N failed" ----------
+if [ -z "$only" ]; then
+    shopt -s nullglob
+    for host in "$builddir"/host/*_selftest; do
+        name=${host##*/}
+        say "running host self-test $name"
+        set +e
+        "$host" > "$logdir/$name.log" 2>&1
+        rc=$?
+        set -e
+        line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logdir/$name.log" | tail -n 1)
+        if [ -z "$line" ]; then
+            failed=$((failed + 1))
+            say "$name: ABNORMAL END (exit $rc, no result line; see $logdir/$name.log)"
+            continue
+        fi
+        read -r h_pass _ h_fail _ <<< "$line"
+        [ "$rc" -eq 0 ] || [ "$h_fail" -gt 0 ] || h_fail=1
+        passed=$((passed + h_pass)) failed=$((failed + h_fail))
+        grep -E 'FAIL' "$logdir/$name.log" | head -n 20 || true
+        say "$name: $h_pass passed, $h_fail failed (host self-test)"
+    done
+    shopt -u nullglob
+fi
+
+# ---- our DLLs -----------------------------------------------------------------
 declare -A ours_row=()
 for exe in "${exes[@]}"; do
     name=${exe##*/}
