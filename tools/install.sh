@@ -306,6 +306,10 @@ do_install() {
         printf 'export WINEDLLPATH="%s${WINEDLLPATH:+:$WINEDLLPATH}"\n' "$state_dir"
     fi
     say "check it with: WINEPREFIX=$WINEPREFIX $0 verify"
+    # Keep this in step with README.md's "Not implemented yet".
+    say "note: asymmetric CNG (RSA/ECDSA/ECDH/DSA/DH keys) is not implemented yet: in this prefix"
+    say "      crypt32's certificate signature checks (HTTPS, code signing), ncrypt keys and dssenh's"
+    say "      DSS/DH keys fail; hashing through crypt32/rsaenh/dssenh works. Uninstall to get them back."
 }
 
 # ---- uninstall --------------------------------------------------------------
