@@ -19,7 +19,10 @@
 #define BRIDGE_NO_MEMORY             0xC0000017u
 #define BRIDGE_NOT_SUPPORTED         0xC00000BBu
 #define BRIDGE_INTERNAL_ERROR        0xC00000E5u
+#define BRIDGE_BUFFER_TOO_SMALL      0xC0000023u
+#define BRIDGE_INVALID_SIGNATURE     0xC000A000u
 #define BRIDGE_AUTH_TAG_MISMATCH     0xC000A002u
+#define BRIDGE_NTE_BAD_DATA          0x80090005u  /* an HRESULT: CNG answers bad key blobs with it */
 
 enum bridge_call
 {
@@ -33,6 +36,12 @@ enum bridge_call
     BRIDGE_RANDOM,           /* struct random_params */
     BRIDGE_PBKDF2,           /* struct pbkdf2_params */
     BRIDGE_KEY_WRAP,         /* struct key_wrap_params */
+    BRIDGE_ASYM_GENERATE,    /* struct asym_generate_params */
+    BRIDGE_ASYM_COMPLETE,    /* struct asym_complete_params */
+    BRIDGE_ASYM_SIGN,        /* struct asym_sign_params */
+    BRIDGE_ASYM_VERIFY,      /* struct asym_sign_params */
+    BRIDGE_ASYM_CRYPT,       /* struct asym_crypt_params */
+    BRIDGE_ASYM_AGREE,       /* struct asym_agree_params */
     BRIDGE_CALL_COUNT
 };
 
@@ -213,5 +222,128 @@ BRIDGE_STATIC_ASSERT(key_aead_size, sizeof(struct key_aead_params) == 96);
 BRIDGE_STATIC_ASSERT(hash_state_size, sizeof(struct bridge_hash_state) == 776);
 BRIDGE_STATIC_ASSERT(pbkdf2_size, sizeof(struct pbkdf2_params) == 48);
 BRIDGE_STATIC_ASSERT(key_wrap_size, sizeof(struct key_wrap_params) == 32);
+
+/* ---- asymmetric keys ------------------------------------------------------
+
+ * An asymmetric key crosses the boundary as a "key blob" in CNG's own layouts
+ * (header structs from bcrypt.h, then big-endian numbers), one canonical form
+ * per family:
+ *   RSA          BCRYPT_RSAKEY_BLOB, magic "RSA1" (public) or "RSA3" (full private)
+ *   ECDSA, ECDH  BCRYPT_ECCKEY_BLOB: X, Y (public) or X, Y, d (private);
+ *                the curve comes from the params, the magic's family is not checked
+ *   DSA          BCRYPT_DSA_KEY_BLOB (q of 20 bytes) or BCRYPT_DSA_KEY_BLOB_V2
+ *   DH           BCRYPT_DH_KEY_BLOB: p, g, y (public) or p, g, y, x (private)
+ * The PE side converts every other blob type to and from these.
+ */
+enum bridge_asym
+{
+    BRIDGE_ASYM_RSA,
+    BRIDGE_ASYM_ECDSA,
+    BRIDGE_ASYM_ECDH,
+    BRIDGE_ASYM_DSA,
+    BRIDGE_ASYM_DH,
+    BRIDGE_ASYM_COUNT
+};
+
+enum bridge_curve
+{
+    BRIDGE_CURVE_NONE,
+    BRIDGE_CURVE_P256,
+    BRIDGE_CURVE_P384,
+    BRIDGE_CURVE_P521,
+    BRIDGE_CURVE_COUNT
+};
+
+enum bridge_padding
+{
+    BRIDGE_PAD_NONE,          /* raw RSA; ECDSA/DSA signatures (r || s) */
+    BRIDGE_PAD_PKCS1,         /* v1.5: type 1 for signatures, type 2 for encryption */
+    BRIDGE_PAD_PSS,
+    BRIDGE_PAD_OAEP,
+    BRIDGE_PAD_COUNT
+};
+
+#define BRIDGE_HASH_NONE BRIDGE_HASH_COUNT   /* PKCS#1 signature without a DigestInfo */
+
+/* Makes a key pair.  params: DSA or DH domain parameters as a
+ * BCRYPT_DSA_PARAMETER_HEADER(_V2) / BCRYPT_DH_PARAMETER_HEADER blob, or 0. */
+struct asym_generate_params
+{
+    uint32_t asym;            /* enum bridge_asym */
+    uint32_t curve;           /* enum bridge_curve */
+    uint32_t bits;            /* RSA/DSA/DH modulus bits; ECC: the curve's */
+    uint32_t params_len;
+    uint64_t params;
+    uint64_t output;          /* the canonical private blob */
+    uint32_t output_len;      /* in: capacity; out: bytes written (or needed, with BRIDGE_BUFFER_TOO_SMALL) */
+    uint32_t pad;
+};
+
+/* Checks an imported canonical blob and fills what it may lack: RSA CRT
+ * values and private exponent from p, q, e; the ECC or DH public value from
+ * the private one.  Output is the complete canonical blob. */
+struct asym_complete_params
+{
+    uint32_t asym;
+    uint32_t curve;
+    uint64_t input;
+    uint64_t output;
+    uint32_t input_len;
+    uint32_t output_len;      /* in: capacity; out: bytes written */
+};
+
+/* Sign: digest -> signature.  Verify: BRIDGE_SUCCESS or BRIDGE_INVALID_SIGNATURE. */
+struct asym_sign_params
+{
+    uint32_t asym;
+    uint32_t curve;
+    uint32_t padding;         /* enum bridge_padding */
+    uint32_t hash;            /* enum bridge_hash of the digest (PKCS1/PSS), or BRIDGE_HASH_NONE */
+    uint32_t salt_len;        /* PSS */
+    uint32_t key_len;
+    uint64_t key;             /* canonical blob: private to sign, public or private to verify */
+    uint64_t digest;
+    uint64_t signature;
+    uint32_t digest_len;
+    uint32_t signature_len;   /* sign: in capacity, out written; verify: in */
+};
+
+/* RSA encryption: PKCS#1 v1.5, OAEP (hash + label) or none. */
+struct asym_crypt_params
+{
+    uint32_t asym;
+    uint32_t padding;         /* enum bridge_padding */
+    uint32_t hash;            /* OAEP */
+    uint32_t encrypt;
+    uint64_t key;
+    uint64_t label;
+    uint64_t input;
+    uint64_t output;
+    uint32_t key_len;
+    uint32_t label_len;
+    uint32_t input_len;
+    uint32_t output_len;      /* in: capacity; out: bytes written */
+};
+
+/* ECDH / DH: the shared secret, big-endian, as long as the field (ECC X
+ * coordinate) or the modulus (DH). */
+struct asym_agree_params
+{
+    uint32_t asym;
+    uint32_t curve;
+    uint64_t private_key;
+    uint64_t public_key;
+    uint64_t output;
+    uint32_t private_len;
+    uint32_t public_len;
+    uint32_t output_len;      /* in: capacity; out: bytes written */
+    uint32_t pad;
+};
+
+BRIDGE_STATIC_ASSERT(asym_generate_size, sizeof(struct asym_generate_params) == 40);
+BRIDGE_STATIC_ASSERT(asym_complete_size, sizeof(struct asym_complete_params) == 32);
+BRIDGE_STATIC_ASSERT(asym_sign_size, sizeof(struct asym_sign_params) == 56);
+BRIDGE_STATIC_ASSERT(asym_crypt_size, sizeof(struct asym_crypt_params) == 64);
+BRIDGE_STATIC_ASSERT(asym_agree_size, sizeof(struct asym_agree_params) == 48);
 
 #endif /* BRIDGE_PARAMS_H */

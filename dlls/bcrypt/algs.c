@@ -29,6 +29,27 @@ static const struct alg_row alg_rows[] =
     { BCRYPT_SHA384_ALGORITHM,   ALG_KIND_HASH,   BCRYPT_HASH_OPERATION,   0, BRIDGE_HASH_SHA384, 0, {0}, 0, MODE_NA, 48, 128 },
     { BCRYPT_SHA512_ALGORITHM,   ALG_KIND_HASH,   BCRYPT_HASH_OPERATION,   0, BRIDGE_HASH_SHA512, 0, {0}, 0, MODE_NA, 64, 128 },
     { BCRYPT_RNG_ALGORITHM,      ALG_KIND_RNG,    BCRYPT_RNG_OPERATION,    0, 0,                  0, {0}, 0, MODE_NA },
+#define ASYM(name, ops, min, max, inc, family, asym, curve) \
+    { name, ALG_KIND_ASYM, ops, 0, 0, 0, {min, max, inc}, 0, MODE_NA, 0, 0, &family, asym, curve }
+#define SIGN BCRYPT_SIGNATURE_OPERATION
+#define AGREE BCRYPT_SECRET_AGREEMENT_OPERATION
+    /* key lengths: RSA [doc: 512..16384 step 64]; the rest [hypothesis] */
+    ASYM(BCRYPT_RSA_ALGORITHM,        BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | SIGN,
+                                              512, 16384, 64, rsa_family, BRIDGE_ASYM_RSA,   BRIDGE_CURVE_NONE),
+    ASYM(BCRYPT_RSA_SIGN_ALGORITHM,   SIGN,   512, 16384, 64, rsa_family, BRIDGE_ASYM_RSA,   BRIDGE_CURVE_NONE),
+    ASYM(BCRYPT_ECDSA_P256_ALGORITHM, SIGN,   256, 256, 0,    ecc_family, BRIDGE_ASYM_ECDSA, BRIDGE_CURVE_P256),
+    ASYM(BCRYPT_ECDSA_P384_ALGORITHM, SIGN,   384, 384, 0,    ecc_family, BRIDGE_ASYM_ECDSA, BRIDGE_CURVE_P384),
+    ASYM(BCRYPT_ECDSA_P521_ALGORITHM, SIGN,   521, 521, 0,    ecc_family, BRIDGE_ASYM_ECDSA, BRIDGE_CURVE_P521),
+    ASYM(BCRYPT_ECDSA_ALGORITHM,      SIGN,   256, 521, 0,    ecc_family, BRIDGE_ASYM_ECDSA, BRIDGE_CURVE_NONE),
+    ASYM(BCRYPT_ECDH_P256_ALGORITHM,  AGREE,  256, 256, 0,    ecc_family, BRIDGE_ASYM_ECDH,  BRIDGE_CURVE_P256),
+    ASYM(BCRYPT_ECDH_P384_ALGORITHM,  AGREE,  384, 384, 0,    ecc_family, BRIDGE_ASYM_ECDH,  BRIDGE_CURVE_P384),
+    ASYM(BCRYPT_ECDH_P521_ALGORITHM,  AGREE,  521, 521, 0,    ecc_family, BRIDGE_ASYM_ECDH,  BRIDGE_CURVE_P521),
+    ASYM(BCRYPT_ECDH_ALGORITHM,       AGREE,  256, 521, 0,    ecc_family, BRIDGE_ASYM_ECDH,  BRIDGE_CURVE_NONE),
+    ASYM(BCRYPT_DSA_ALGORITHM,        SIGN,   512, 3072, 64,  dsa_family, BRIDGE_ASYM_DSA,   BRIDGE_CURVE_NONE),
+    ASYM(BCRYPT_DH_ALGORITHM,         AGREE,  512, 4096, 64,  dh_family,  BRIDGE_ASYM_DH,    BRIDGE_CURVE_NONE),
+#undef ASYM
+#undef SIGN
+#undef AGREE
 };
 
 /* GCM tags 12..16 [wine-test]; CCM 4..16 step 2 [doc: SP 800-38C]. */
@@ -53,7 +74,7 @@ static const struct { const WCHAR *name; enum chain_mode mode; ULONG flags; } ps
     { BCRYPT_SHA256_ALGORITHM, 0, BCRYPT_ALG_HANDLE_HMAC_FLAG },
     { BCRYPT_SHA384_ALGORITHM, 0, BCRYPT_ALG_HANDLE_HMAC_FLAG },
     { BCRYPT_SHA512_ALGORITHM, 0, BCRYPT_ALG_HANDLE_HMAC_FLAG },
-    { NULL /* RSA */ }, { NULL /* ECDSA */ }, { NULL /* AES-CMAC */ }, { NULL /* AES-GMAC */ },
+    { BCRYPT_RSA_ALGORITHM }, { BCRYPT_ECDSA_ALGORITHM }, { NULL /* AES-CMAC */ }, { NULL /* AES-GMAC */ },
     { BCRYPT_MD2_ALGORITHM, 0, BCRYPT_ALG_HANDLE_HMAC_FLAG },
     { BCRYPT_MD4_ALGORITHM, 0, BCRYPT_ALG_HANDLE_HMAC_FLAG },
     { BCRYPT_3DES_ALGORITHM, MODE_CBC }, { BCRYPT_3DES_ALGORITHM, MODE_ECB }, { BCRYPT_3DES_ALGORITHM, MODE_CFB },
@@ -63,6 +84,11 @@ static const struct { const WCHAR *name; enum chain_mode mode; ULONG flags; } ps
     { BCRYPT_DES_ALGORITHM, MODE_CBC }, { BCRYPT_DES_ALGORITHM, MODE_ECB }, { BCRYPT_DES_ALGORITHM, MODE_CFB },
     { NULL /* DESX_CBC */ }, { NULL /* DESX_ECB */ }, { NULL /* DESX_CFB */ },
     { BCRYPT_RC2_ALGORITHM, MODE_CBC }, { BCRYPT_RC2_ALGORITHM, MODE_ECB }, { BCRYPT_RC2_ALGORITHM, MODE_CFB },
+    { BCRYPT_DH_ALGORITHM }, { BCRYPT_ECDH_ALGORITHM },
+    { BCRYPT_ECDH_P256_ALGORITHM }, { BCRYPT_ECDH_P384_ALGORITHM }, { BCRYPT_ECDH_P521_ALGORITHM },
+    { BCRYPT_DSA_ALGORITHM },
+    { BCRYPT_ECDSA_P256_ALGORITHM }, { BCRYPT_ECDSA_P384_ALGORITHM }, { BCRYPT_ECDSA_P521_ALGORITHM },
+    { BCRYPT_RSA_SIGN_ALGORITHM },
 };
 #define PSEUDO_COUNT (sizeof(pseudo_rows) / sizeof(pseudo_rows[0]))
 
@@ -90,6 +116,7 @@ static BOOL CALLBACK pseudo_init(INIT_ONCE *once, void *param, void **context)
         pseudo_algs[i].mode = pseudo_rows[i].mode;
         pseudo_algs[i].flags = pseudo_rows[i].flags;
         pseudo_algs[i].msg_block_len = 1;
+        pseudo_algs[i].curve = pseudo_algs[i].row->curve;
         pseudo_algs[i].refs = 1;
         pseudo_algs[i].pseudo = TRUE;
     }
@@ -121,6 +148,7 @@ void alg_addref(struct algorithm *alg)
 void alg_release(struct algorithm *alg)
 {
     if (alg->pseudo || InterlockedDecrement(&alg->refs)) return;
+    if (alg->params) HeapFree(GetProcessHeap(), 0, alg->params);
     secure_wipe(alg, sizeof(*alg));
     HeapFree(GetProcessHeap(), 0, alg);
 }
@@ -182,6 +210,7 @@ NTSTATUS WINAPI BCryptOpenAlgorithmProvider(BCRYPT_ALG_HANDLE *handle, const WCH
     alg->mode = row->default_mode;
     alg->flags = flags;
     alg->msg_block_len = 1;
+    alg->curve = row->curve;
     alg->refs = 1;
     if (!object_register(&alg->hdr))
     {
@@ -209,12 +238,23 @@ NTSTATUS WINAPI BCryptCloseAlgorithmProvider(BCRYPT_ALG_HANDLE handle, ULONG fla
 }
 
 /* BCRYPT_ALGORITHM_IDENTIFIER.dwClass holds the interface id [doc]. */
-static const ULONG class_interface[] =
+static ULONG row_interface(const struct alg_row *row)
 {
-    [ALG_KIND_CIPHER] = BCRYPT_CIPHER_INTERFACE,
-    [ALG_KIND_HASH]   = BCRYPT_HASH_INTERFACE,
-    [ALG_KIND_RNG]    = BCRYPT_RNG_INTERFACE,
-};
+    static const struct { ULONG operation, iface; } interfaces[] =
+    {
+        { BCRYPT_CIPHER_OPERATION,                BCRYPT_CIPHER_INTERFACE },
+        { BCRYPT_HASH_OPERATION,                  BCRYPT_HASH_INTERFACE },
+        { BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION, BCRYPT_ASYMMETRIC_ENCRYPTION_INTERFACE },
+        { BCRYPT_SECRET_AGREEMENT_OPERATION,      BCRYPT_SECRET_AGREEMENT_INTERFACE },
+        { BCRYPT_SIGNATURE_OPERATION,             BCRYPT_SIGNATURE_INTERFACE },
+        { BCRYPT_RNG_OPERATION,                   BCRYPT_RNG_INTERFACE },
+    };
+    SIZE_T i;
+
+    for (i = 0; i < ARRAYSIZE(interfaces); i++)
+        if (row->operations & interfaces[i].operation) return interfaces[i].iface;
+    return 0;
+}
 
 NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG operations, ULONG *count, BCRYPT_ALGORITHM_IDENTIFIER **list,
                                      ULONG flags)
@@ -242,7 +282,7 @@ NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG operations, ULONG *count, BCRYPT_ALGO
         if (operations && !(alg_rows[i].operations & operations)) continue;
         wcscpy(strings, alg_rows[i].name);
         ids[n].pszName = strings;
-        ids[n].dwClass = class_interface[alg_rows[i].kind];
+        ids[n].dwClass = row_interface(&alg_rows[i]);
         ids[n].dwFlags = 0;
         strings += wcslen(strings) + 1;
         n++;

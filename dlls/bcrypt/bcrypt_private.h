@@ -19,6 +19,7 @@
 #define MAGIC_ALG  0x414c4731  /* "ALG1" */
 #define MAGIC_KEY  0x4b455931  /* "KEY1" */
 #define MAGIC_HASH 0x48534831  /* "HSH1" */
+#define MAGIC_SECRET 0x53454331  /* "SEC1" */
 
 /* Windows' router refuses object buffers shorter than this before anything else. */
 #define ROUTER_MIN_OBJECT_LEN 62
@@ -35,7 +36,9 @@ struct object *object_lookup(const void *handle, ULONG magic);
 
 /* ---- algorithms --------------------------------------------------------- */
 
-enum alg_kind { ALG_KIND_CIPHER, ALG_KIND_HASH, ALG_KIND_RNG };
+enum alg_kind { ALG_KIND_CIPHER, ALG_KIND_HASH, ALG_KIND_RNG, ALG_KIND_ASYM };
+
+struct asym_family;
 
 enum chain_mode { MODE_NA, MODE_CBC, MODE_ECB, MODE_CFB, MODE_CCM, MODE_GCM, MODE_COUNT };
 #define MODE_BIT(m) (1u << (m))
@@ -63,6 +66,9 @@ struct alg_row
     enum chain_mode default_mode;
     ULONG hash_len;
     ULONG hash_block_len;
+    const struct asym_family *family;   /* ALG_KIND_ASYM: rsa.c, ecc.c, dsa.c, dh.c */
+    enum bridge_asym asym;
+    enum bridge_curve curve;            /* BRIDGE_CURVE_NONE: generic ECDSA/ECDH, set by property */
 };
 
 struct algorithm
@@ -73,6 +79,9 @@ struct algorithm
     ULONG flags;                /* BCRYPT_ALG_HANDLE_HMAC_FLAG, BCRYPT_HASH_REUSABLE_FLAG */
     ULONG effective_bits;       /* RC2; 0 = the key length */
     ULONG msg_block_len;        /* CFB feedback bytes */
+    enum bridge_curve curve;    /* generic ECDSA/ECDH: BCRYPT_ECC_CURVE_NAME */
+    UCHAR *params;              /* DSA/DH: domain parameters set by property, or NULL */
+    ULONG params_len;
     LONG refs;                  /* the open handle plus each key/hash made from it */
     BOOL pseudo;
 };
@@ -88,11 +97,25 @@ enum chain_mode mode_from_name(const WCHAR *name, ULONG len_bytes);
 
 /* ---- keys and hashes ---------------------------------------------------- */
 
+/* The asymmetric part of a key (heap): its canonical blob, see bridge_params.h. */
+struct asym_key
+{
+    ULONG bits;                  /* modulus bits, or the curve's */
+    enum bridge_curve curve;
+    BOOL finalized;              /* imported, or FinalizeKeyPair done: usable */
+    BOOL has_private;
+    UCHAR *params;               /* DSA/DH domain parameters for FinalizeKeyPair, or NULL */
+    ULONG params_len;
+    UCHAR *blob;                 /* canonical key blob, NULL until finalized */
+    ULONG blob_len;
+};
+
 struct key
 {
     struct object hdr;
     struct algorithm *alg;       /* holds a reference */
     void *allocation;            /* our heap block when the caller gave no buffer */
+    struct asym_key *asym;       /* NULL for symmetric keys */
     enum chain_mode mode;
     ULONG msg_block_len;
     ULONG secret_len;            /* bytes as imported (3DES_112: 16) */
@@ -121,6 +144,53 @@ NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
                     const UCHAR *secret, ULONG secret_len, struct key **out);
 void key_set_mode(struct key *key, enum chain_mode mode, ULONG msg_block_len);
 BOOL key_whole_blocks(const struct key *key);
+
+struct secret
+{
+    struct object hdr;
+    struct algorithm *alg;       /* of the private key; holds a reference */
+    ULONG len;
+    UCHAR data[];                /* the raw shared secret, big-endian */
+};
+
+struct secret *secret_from_handle(BCRYPT_SECRET_HANDLE handle);
+void asym_destroy(struct key *key);
+
+/* ---- asymmetric families ------------------------------------------------------ */
+
+/*
+ * What differs between RSA, ECC, DSA and DH lives in one row per family.
+ * asym.c does handle checks, key life cycle and the calls that are the same
+ * for all; a NULL entry answers STATUS_NOT_SUPPORTED.  Blob helpers:
+ * asym_set_blob() completes and stores a canonical blob.
+ */
+struct prop_view;
+struct asym_family
+{
+    /* BCryptGenerateKeyPair's length rule for this row */
+    NTSTATUS (*check_bits)(const struct alg_row *row, ULONG bits);
+    /* a blob of this type -> key (via asym_set_blob); STATUS_NOT_SUPPORTED for foreign types */
+    NTSTATUS (*import)(struct key *key, const WCHAR *type, const UCHAR *input, ULONG input_len);
+    /* key -> a blob of this type: size query when output is NULL */
+    NTSTATUS (*export)(struct key *key, const WCHAR *type, UCHAR *output, ULONG output_len, ULONG *result);
+    NTSTATUS (*sign)(struct key *key, void *padding_info, const UCHAR *hash, ULONG hash_len,
+                     UCHAR *signature, ULONG signature_len, ULONG *result, ULONG flags);
+    NTSTATUS (*verify)(struct key *key, void *padding_info, const UCHAR *hash, ULONG hash_len,
+                       const UCHAR *signature, ULONG signature_len, ULONG flags);
+    NTSTATUS (*crypt)(struct key *key, BOOL encrypt, const UCHAR *input, ULONG input_len, void *padding_info,
+                      UCHAR *output, ULONG output_len, ULONG *result, ULONG flags);
+    /* family properties of algorithm and key handles: value size, or 0 if none */
+    ULONG (*read_prop)(const struct prop_view *view, const WCHAR *name, UCHAR *value, ULONG value_len);
+    NTSTATUS (*set_prop)(struct prop_view *view, const WCHAR *name, const UCHAR *input, ULONG input_len);
+};
+
+extern const struct asym_family rsa_family, ecc_family, dsa_family, dh_family;
+
+NTSTATUS asym_set_blob(struct key *key, const UCHAR *blob, ULONG blob_len);
+NTSTATUS asym_export(struct key *key, const WCHAR *type, UCHAR *output, ULONG output_len, ULONG *result);
+NTSTATUS asym_crypt(struct key *key, BOOL encrypt, UCHAR *input, ULONG input_len, void *padding_info,
+                    UCHAR *output, ULONG output_len, ULONG *result, ULONG flags);
+enum bridge_curve asym_key_curve(const struct key *key);
 
 /* ---- properties --------------------------------------------------------- */
 

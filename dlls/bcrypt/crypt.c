@@ -209,6 +209,9 @@ static NTSTATUS crypt_aead(struct crypt_args *a)
 static NTSTATUS crypt_dispatch(struct crypt_args *a)
 {
     if (!a->key) return STATUS_INVALID_HANDLE;
+    if (a->key->asym)
+        return asym_crypt(a->key, a->encrypt, a->input, a->input_len, a->padding_info, a->output, a->output_len,
+                          a->result, a->flags);
     if (!a->result) return STATUS_INVALID_PARAMETER;
     if (a->flags & ~BCRYPT_BLOCK_PADDING)
     {

@@ -126,6 +126,11 @@ NTSTATUS WINAPI BCryptDestroyKey(BCRYPT_KEY_HANDLE handle)
 
     TRACE("%p\n", handle);
     if (!(key = key_from_handle(handle))) return STATUS_INVALID_HANDLE;
+    if (key->asym)
+    {
+        asym_destroy(key);
+        return STATUS_SUCCESS;
+    }
     return key_destroy(key);
 }
 
@@ -262,6 +267,11 @@ NTSTATUS WINAPI BCryptExportKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE expo
 
     if (!(key = key_from_handle(handle))) return STATUS_INVALID_HANDLE;
     if (!type || !result || flags) return STATUS_INVALID_PARAMETER;
+    if (key->asym)
+    {
+        if (export_key) return STATUS_NOT_SUPPORTED;
+        return asym_export(key, type, output, output_len, result);
+    }
     if (!wcscmp(type, BCRYPT_AES_WRAP_KEY_BLOB)) return export_wrapped(key, export_key, output, output_len, result);
     if (export_key)
     {

@@ -34,7 +34,7 @@ static ULONG read_object_length(const struct prop_view *v, union prop_value *val
 {
     /* RNG has no objects [wine-test]; keys and hashes do not report it [hypothesis]. */
     if (!is_provider(v) || v->row->kind == ALG_KIND_RNG) return 0;
-    return number(value, alg_object_len(v->row));
+    return number(value, v->row->kind == ALG_KIND_ASYM ? sizeof(struct key) : alg_object_len(v->row));
 }
 
 static ULONG read_block_length(const struct prop_view *v, union prop_value *value)
@@ -49,20 +49,26 @@ static ULONG read_block_size_list(const struct prop_view *v, union prop_value *v
 
 static ULONG read_key_lengths(const struct prop_view *v, union prop_value *value)
 {
-    if (!is_cipher(v)) return 0;
+    if (!is_cipher(v) && v->row->kind != ALG_KIND_ASYM) return 0;
     value->lengths = v->row->key_bits;
     return sizeof(value->lengths);
 }
 
-/* Key handles only: the key's size in bits (3DES_112 reports 128) [wine-test: AES]. */
+/* A key's size in bits: symmetric 3DES_112 reports 128 [wine-test: AES]; RSA 2048 -> 2048 [wine-test]. */
+static ULONG key_bits(const struct key *key)
+{
+    return key->asym ? key->asym->bits : key->secret_len * 8;
+}
+
+/* Key handles only. */
 static ULONG read_key_length(const struct prop_view *v, union prop_value *value)
 {
-    return v->key ? number(value, v->key->secret_len * 8) : 0;
+    return v->key ? number(value, key_bits(v->key)) : 0;
 }
 
 static ULONG read_key_strength(const struct prop_view *v, union prop_value *value)
 {
-    return v->key ? number(value, v->key->secret_len * 8) : 0;
+    return v->key ? number(value, key_bits(v->key)) : 0;
 }
 
 /* Always 64 bytes, whatever the mode's name length [wine-test]. */
@@ -198,6 +204,19 @@ NTSTATUS WINAPI BCryptGetProperty(BCRYPT_HANDLE handle, const WCHAR *prop, UCHAR
     if ((status = prop_view_from_handle(handle, &view))) return status;
     if (!prop || !result) return STATUS_INVALID_PARAMETER;
 
+    /* the key family's own properties first (curve names, DH/DSA parameters, padding schemes) */
+    if (view.row->kind == ALG_KIND_ASYM && view.row->family->read_prop)
+    {
+        UCHAR family_value[4096];
+        if ((size = view.row->family->read_prop(&view, prop, family_value, sizeof(family_value))))
+        {
+            *result = size;
+            if (!output) return STATUS_SUCCESS;
+            if (output_len < size) return STATUS_BUFFER_TOO_SMALL;
+            memcpy(output, family_value, size);
+            return STATUS_SUCCESS;
+        }
+    }
     for (i = 0; i < ARRAYSIZE(prop_rows); i++)
         if (!wcscmp(prop_rows[i].name, prop)) break;
     if (i == ARRAYSIZE(prop_rows) || !(size = prop_rows[i].read(&view, &value)))
@@ -275,6 +294,11 @@ NTSTATUS WINAPI BCryptSetProperty(BCRYPT_HANDLE handle, const WCHAR *prop, UCHAR
     if (!view.key && !view.hash && view.alg->pseudo) return STATUS_ACCESS_DENIED;  /* [wine-test] */
     if (!prop || !input) return STATUS_INVALID_PARAMETER;
     if (view.hash) return STATUS_NOT_SUPPORTED;
+    if (view.row->kind == ALG_KIND_ASYM)
+    {
+        if (!view.row->family->set_prop) return STATUS_NOT_SUPPORTED;
+        return view.row->family->set_prop(&view, prop, input, input_len);
+    }
 
     for (i = 0; i < ARRAYSIZE(set_rows); i++)
         if (!wcscmp(set_rows[i].name, prop)) return set_rows[i].write(&view, input, input_len);

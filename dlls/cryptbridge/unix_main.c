@@ -28,6 +28,12 @@ const unixlib_entry __wine_unix_call_funcs[] =
     random_fill,
     pbkdf2_derive,
     key_wrap,
+    asym_generate,
+    asym_complete,
+    asym_sign,
+    asym_verify,
+    asym_crypt,
+    asym_agree,
 };
 BRIDGE_STATIC_ASSERT(call_table, sizeof(__wine_unix_call_funcs) / sizeof(__wine_unix_call_funcs[0]) == BRIDGE_CALL_COUNT);
 

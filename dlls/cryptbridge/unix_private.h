@@ -19,6 +19,27 @@ bridge_status hash_finish(void *args);
 bridge_status random_fill(void *args);
 bridge_status pbkdf2_derive(void *args);
 bridge_status key_wrap(void *args);
+bridge_status asym_generate(void *args);
+bridge_status asym_complete(void *args);
+bridge_status asym_sign(void *args);
+bridge_status asym_verify(void *args);
+bridge_status asym_crypt(void *args);
+bridge_status asym_agree(void *args);
+
+/* One family of asymmetric keys (rsa_unix.c, ecc_unix.c, dsa_unix.c, dh_unix.c).
+ * asym_unix.c checks the family index and NULL entries (-> BRIDGE_NOT_SUPPORTED);
+ * each entry validates the rest of its params itself. */
+struct asym_ops
+{
+    bridge_status (*generate)(struct asym_generate_params *params);
+    bridge_status (*complete)(struct asym_complete_params *params);
+    bridge_status (*sign)(struct asym_sign_params *params);
+    bridge_status (*verify)(struct asym_sign_params *params);
+    bridge_status (*crypt)(struct asym_crypt_params *params);
+    bridge_status (*agree)(struct asym_agree_params *params);
+};
+
+extern const struct asym_ops rsa_ops, ecc_ops, dsa_ops, dh_ops;
 
 /* The one map from GnuTLS errors to NTSTATUS; logs the GnuTLS text once per code. */
 bridge_status status_from_gnutls(int err);
