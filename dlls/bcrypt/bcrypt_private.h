@@ -15,6 +15,7 @@
 #include "cng_compat.h"
 #include "bridge_params.h"
 #include "debug.h"
+#include "wipe.h"
 
 #define MAGIC_ALG  0x414c4731  /* "ALG1" */
 #define MAGIC_KEY  0x4b455931  /* "KEY1" */
@@ -214,6 +215,5 @@ NTSTATUS WINAPI bridge_call(UINT32 id, void *params);
 NTSTATUS WINAPI bridge_available(void);
 #define BRIDGE_PTR(p) ((UINT64)(ULONG_PTR)(p))
 
-void secure_wipe(void *data, SIZE_T len);
 
 #endif

@@ -123,9 +123,3 @@ void object_free(struct object *obj, ULONG size, void *allocation)
     if (allocation) HeapFree(GetProcessHeap(), 0, allocation);
 }
 
-/* memset at full speed; the empty asm with a memory clobber keeps the compiler from dropping it. */
-void secure_wipe(void *data, SIZE_T len)
-{
-    memset(data, 0, len);
-    __asm__ __volatile__("" : : "r"(data) : "memory");
-}
