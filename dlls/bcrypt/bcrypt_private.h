@@ -180,10 +180,13 @@ struct asym_family
                        const UCHAR *signature, ULONG signature_len, ULONG flags);
     NTSTATUS (*crypt)(struct key *key, BOOL encrypt, const UCHAR *input, ULONG input_len, void *padding_info,
                       UCHAR *output, ULONG output_len, ULONG *result, ULONG flags);
-    /* family properties of algorithm and key handles: value size, or 0 if none */
+    /* family properties of algorithm and key handles: value size, 0 if none, or an
+     * NTSTATUS error (>= ASYM_PROP_ERROR, e.g. STATUS_INVALID_HANDLE for an unfinalized key) */
     ULONG (*read_prop)(const struct prop_view *view, const WCHAR *name, UCHAR *value, ULONG value_len);
     NTSTATUS (*set_prop)(struct prop_view *view, const WCHAR *name, const UCHAR *input, ULONG input_len);
 };
+
+#define ASYM_PROP_ERROR 0xC0000000u
 
 extern const struct asym_family rsa_family, ecc_family, dsa_family, dh_family;
 

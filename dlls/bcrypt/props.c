@@ -210,6 +210,7 @@ NTSTATUS WINAPI BCryptGetProperty(BCRYPT_HANDLE handle, const WCHAR *prop, UCHAR
         UCHAR family_value[4096];
         if ((size = view.row->family->read_prop(&view, prop, family_value, sizeof(family_value))))
         {
+            if (size >= ASYM_PROP_ERROR) return (NTSTATUS)size;
             *result = size;
             if (!output) return STATUS_SUCCESS;
             if (output_len < size) return STATUS_BUFFER_TOO_SMALL;
