@@ -4,7 +4,7 @@
 #
 #   WINEPREFIX=/path/to/prefix tools/install.sh [options] install|uninstall|verify
 #
-#   --builddir DIR   where bcrypt.dll, cryptbridge.dll/.so and tools/whichdll.exe
+#   --builddir DIR   where bcrypt.dll, rsaenh.dll, cryptbridge.dll/.so and tools/whichdll.exe
 #                    are (default: ../build next to this script)
 #   --no-system      never write outside the prefix, even as root: the bridge
 #                    goes to $WINEPREFIX/cryptbridge and you must export
@@ -35,7 +35,7 @@
 set -Eeuo pipefail   # -E: the ERR trap also fires inside functions
 
 # ---- what we ship ----------------------------------------------------------
-DLLS=(bcrypt)                 # native drop-ins, e.g. DLLS=(bcrypt rsaenh dssenh)
+DLLS=(bcrypt rsaenh)          # native drop-ins (CNG, and the RSA CryptoAPI CSP)
 BRIDGE=cryptbridge            # builtin bridge: $BRIDGE.dll (PE) + $BRIDGE.so (unix)
 MARKER=winecng-dropin         # in our DLLs' VERSIONINFO ProductName
 OVERRIDE=native,builtin
@@ -310,6 +310,8 @@ do_install() {
     say "note: asymmetric CNG (RSA/ECDSA/ECDH/DSA/DH keys) is not implemented yet: in this prefix"
     say "      crypt32's certificate signature checks (HTTPS, code signing), ncrypt keys and dssenh's"
     say "      DSS/DH keys fail; hashing through crypt32/rsaenh/dssenh works. Uninstall to get them back."
+    say "note: our rsaenh.dll (the Microsoft RSA/AES providers) does session keys, plain hashes and RSA signature"
+    say "      checks so far: key containers, RSA key pairs and encryption, CryptDeriveKey, MAC/HMAC and SIMPLEBLOB fail."
 }
 
 # ---- uninstall --------------------------------------------------------------
@@ -432,7 +434,7 @@ do_verify() {
     fi
     for dll in "${DLLS[@]}"; do names+=("$dll.dll"); done
     step "running $exe ${names[*]}"
-    # The registry override alone must select our DLLs: no bcrypt in WINEDLLOVERRIDES.
+    # The registry override alone must select our DLLs: none of them in WINEDLLOVERRIDES.
     WINEDLLPATH=$dllpath timeout 120 "${WINE_ENV[@]}" "$WINE" "$exe" "${names[@]}" || rc=$?
     failed_step=""
     if [ "$rc" -eq 0 ]; then

@@ -5,7 +5,7 @@
 #
 #   --builddir DIR   the build tree (default: ../build next to this script)
 #   --only NAME      run only tests/NAME.exe
-#   --no-compare     skip the information-only run against Wine's builtin bcrypt
+#   --no-compare     skip the information-only run against Wine's builtin bcrypt and rsaenh
 #   --timeout S      per test exe, for our DLLs (default 300)
 #
 # It writes nothing outside the build tree (Wine keeps its server socket in
@@ -20,15 +20,15 @@
 #   failed = failures + 1 for each exe that crashed, timed out, printed no
 #            summary line, or exited with a code other than its failure count
 # The last line printed is `N passed, N failed`; the exit status is 0 iff
-# failed is 0.  The comparison with Wine's builtin bcrypt never changes either.
+# failed is 0.  The comparison with Wine's builtin DLLs never changes either.
 set -euo pipefail
 
 prog=${0##*/}
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WINE=${WINE:-wine}
 WINESERVER=${WINESERVER:-wineserver}
-TEST_OVERRIDES='mscoree,mshtml='            # never bcrypt: the registry must select ours
-BUILTIN_OVERRIDES='bcrypt=b;mscoree,mshtml='  # the comparison run
+TEST_OVERRIDES='mscoree,mshtml='            # never bcrypt or rsaenh: the registry must select ours
+BUILTIN_OVERRIDES='bcrypt=b;rsaenh=b;mscoree,mshtml='  # the comparison run: all of Wine's own
 COMPARE_TIMEOUT=60
 
 usage() { sed -n '2,/^set -eu/{/^set -eu/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
@@ -188,11 +188,11 @@ for exe in "${exes[@]}"; do
     ours_row[$name]="$exec $todo $fail $crashed"
 done
 
-# ---- information only: the same exes on Wine's builtin bcrypt ----------------------
+# ---- information only: the same exes on Wine's builtin bcrypt and rsaenh -------------
 if [ "$compare" = yes ]; then
     {
         echo
-        echo "Comparison: Wine's builtin bcrypt (information only)"
+        echo "Comparison: Wine's builtin bcrypt and rsaenh (information only)"
         printf '%-24s | %-35s | %s\n' "" "ours" "Wine builtin"
         printf '%-24s | %8s %8s %8s %8s | %8s %8s %8s %8s\n' test executed todo failures crashed \
             executed todo failures crashed

@@ -16,14 +16,17 @@
  * from the mapped module, never from the file on disk.
  *
  * "Ours and working" means: not builtin-marked, ProductName contains
- * "winecng-dropin", the cryptbridge unix library is reachable, and (for
- * bcrypt.dll) an AES-128 key computes the FIPS-197 known answer.
+ * "winecng-dropin", the cryptbridge unix library is reachable, and an
+ * AES-128 key computes the FIPS-197 known answer: through the module's own
+ * BCrypt exports for bcrypt.dll, through advapi32 (CryptAcquireContext of
+ * the RSA/AES provider, which loads rsaenh.dll) for rsaenh.dll.
  *
  * Exit code: 0 only if every DLL named is ours and working, else 1.
  *
  * Build: x86_64-w64-mingw32-gcc -Wall -O2 tools/whichdll.c -o build/tools/whichdll.exe -lversion
  */
 #include <windows.h>
+#include <wincrypt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -189,6 +192,51 @@ static BOOL aes_known_answer(HMODULE module, char *why, size_t why_len)
     return ok;
 }
 
+/*
+ * The same FIPS-197 vector through CryptoAPI: advapi32 loads rsaenh.dll for
+ * the Enhanced RSA and AES provider; the key comes in as a PLAINTEXTKEYBLOB
+ * and one block is encrypted in ECB mode with Final=FALSE (no padding).
+ */
+static BOOL rsaenh_known_answer(HMODULE module, char *why, size_t why_len)
+{
+    static const UCHAR plain[16] = { 0x00,0x11,0x22,0x33,0x44,0x55,0x66,0x77,
+                                     0x88,0x99,0xaa,0xbb,0xcc,0xdd,0xee,0xff };
+    static const UCHAR expect[16] = { 0x69,0xc4,0xe0,0xd8,0x6a,0x7b,0x04,0x30,
+                                      0xd8,0xcd,0xb7,0x80,0x70,0xb4,0xc5,0x5a };
+    struct { BLOBHEADER hdr; DWORD len; BYTE key[16]; } blob = { { PLAINTEXTKEYBLOB, CUR_BLOB_VERSION, 0, CALG_AES_128 }, 16,
+        { 0x00,0x01,0x02,0x03,0x04,0x05,0x06,0x07,0x08,0x09,0x0a,0x0b,0x0c,0x0d,0x0e,0x0f } };
+    DWORD mode = CRYPT_MODE_ECB, len = sizeof(plain);
+    HCRYPTPROV prov;
+    HCRYPTKEY key;
+    UCHAR data[16];
+    BOOL ok = FALSE;
+
+    if (!CryptAcquireContextA(&prov, NULL, MS_ENH_RSA_AES_PROV_A, PROV_RSA_AES, CRYPT_VERIFYCONTEXT))
+    {
+        snprintf(why, why_len, "CryptAcquireContext failed: %#lx", GetLastError());
+        return FALSE;
+    }
+    memcpy(data, plain, sizeof(data));
+    if (GetModuleHandleA("rsaenh.dll") != module)
+        snprintf(why, why_len, "advapi32 uses another rsaenh.dll than this one");
+    else if (!CryptImportKey(prov, (BYTE *)&blob, sizeof(blob), 0, 0, &key))
+        snprintf(why, why_len, "CryptImportKey failed: %#lx", GetLastError());
+    else
+    {
+        if (!CryptSetKeyParam(key, KP_MODE, (BYTE *)&mode, 0))
+            snprintf(why, why_len, "CryptSetKeyParam(KP_MODE) failed: %#lx", GetLastError());
+        else if (!CryptEncrypt(key, 0, FALSE, 0, data, &len, sizeof(data)))
+            snprintf(why, why_len, "CryptEncrypt failed: %#lx", GetLastError());
+        else if (len != sizeof(expect) || memcmp(data, expect, sizeof(expect)))
+            snprintf(why, why_len, "CryptEncrypt gave a wrong answer");
+        else
+            ok = TRUE;
+        CryptDestroyKey(key);
+    }
+    CryptReleaseContext(prov, 0);
+    return ok;
+}
+
 /* Prints one line about one DLL; returns TRUE if it is ours and working. */
 static BOOL check_dll(const char *name)
 {
@@ -227,9 +275,11 @@ static BOOL check_dll(const char *name)
         else
             printf(", bridge OK");
     }
-    if (!_stricmp(name, "bcrypt.dll") || !_stricmp(name, "bcrypt"))
+    if (!_stricmp(name, "bcrypt.dll") || !_stricmp(name, "bcrypt")
+        || !_stricmp(name, "rsaenh.dll") || !_stricmp(name, "rsaenh"))
     {
-        if (aes_known_answer(module, why, sizeof(why)))
+        if (_strnicmp(name, "rsaenh", 6) ? aes_known_answer(module, why, sizeof(why))
+                                         : rsaenh_known_answer(module, why, sizeof(why)))
             printf(", crypto OK");
         else
         {
