@@ -307,9 +307,10 @@ do_install() {
     fi
     say "check it with: WINEPREFIX=$WINEPREFIX $0 verify"
     # Keep this in step with README.md's "Not implemented yet".
-    say "note: asymmetric CNG (RSA/ECDSA/ECDH/DSA/DH keys) is not implemented yet: in this prefix"
-    say "      crypt32's certificate signature checks (HTTPS, code signing), ncrypt keys and dssenh's"
-    say "      DSS/DH keys fail; hashing through crypt32/rsaenh/dssenh works. Uninstall to get them back."
+    say "note: our bcrypt.dll refuses BCryptDuplicateKey on DSA/DH keys, as Windows does. Wine's own"
+    say "      dssenh.dll duplicates keys that way when it generates, imports or hands out DSS keys, so in"
+    say "      this prefix CryptGenKey/CryptImportKey(private)/CryptGetUserKey in the DSS providers fail"
+    say "      until our own dssenh.dll ships; DSS hashing and signature checks work."
     say "note: our rsaenh.dll (the Microsoft RSA/AES providers) does session keys, plain hashes and RSA signature"
     say "      checks so far: key containers, RSA key pairs and encryption, CryptDeriveKey, MAC/HMAC and SIMPLEBLOB fail."
 }
