@@ -11,11 +11,11 @@
 #
 # What it does:
 #   1. compiles bench/raw_bench.c (host gcc) and bench/cng_bench.c (MinGW) into DIR/bench/;
-#   2. makes or reuses the scratch prefix DIR/prefix-bench, copies our bcrypt.dll
-#      and cryptbridge.dll into its system32, and the bridge PE + .so into
-#      DIR/bench/dlls (the WINEDLLPATH for our runs);
-#   3. runs raw_bench, cng_bench.exe against ours (bcrypt=n,b) and against Wine's
-#      builtin (bcrypt=b), checking each run loaded the bcrypt.dll it should;
+#   2. makes the scratch prefix DIR/prefix-bench and installs our DLLs there with
+#      tools/scratch-prefix.sh (install.sh --no-system; WINEDLLPATH exported);
+#   3. runs raw_bench, cng_bench.exe against ours (the prefix's native,builtin
+#      override) and against Wine's builtin (bcrypt=b), checking each run loaded
+#      the bcrypt.dll it should;
 #   4. prints the table and writes it to DIR/bench/results.txt (the merged
 #      `bench` lines go to DIR/bench/results.tsv, stderr of every run to DIR/bench/logs/).
 # Nothing is written outside DIR.  Values: MB/s = 10^6 bytes/s, higher is better;
