@@ -50,6 +50,13 @@ static const struct alg_row alg_rows[] =
 #undef ASYM
 #undef SIGN
 #undef AGREE
+    /* key derivation functions for BCryptKeyDerivation (Windows 8+) [doc] */
+#define KDF(name, ops) { name, ALG_KIND_KDF, BCRYPT_KEY_DERIVATION_OPERATION, .kdf = &ops }
+    KDF(BCRYPT_SP800108_CTR_HMAC_ALGORITHM, kdf_sp800108),
+    KDF(BCRYPT_SP80056A_CONCAT_ALGORITHM,   kdf_sp80056a),
+    KDF(BCRYPT_PBKDF2_ALGORITHM,            kdf_pbkdf2),
+    KDF(BCRYPT_CAPI_KDF_ALGORITHM,          kdf_capi),
+#undef KDF
 };
 
 /* GCM tags 12..16 [wine-test]; CCM 4..16 step 2 [doc: SP 800-38C]. */
@@ -89,6 +96,8 @@ static const struct { const WCHAR *name; enum chain_mode mode; ULONG flags; } ps
     { BCRYPT_DSA_ALGORITHM },
     { BCRYPT_ECDSA_P256_ALGORITHM }, { BCRYPT_ECDSA_P384_ALGORITHM }, { BCRYPT_ECDSA_P521_ALGORITHM },
     { BCRYPT_RSA_SIGN_ALGORITHM },
+    { BCRYPT_CAPI_KDF_ALGORITHM }, { BCRYPT_PBKDF2_ALGORITHM },
+    { BCRYPT_SP800108_CTR_HMAC_ALGORITHM }, { BCRYPT_SP80056A_CONCAT_ALGORITHM },
 };
 #define PSEUDO_COUNT (sizeof(pseudo_rows) / sizeof(pseudo_rows[0]))
 
@@ -156,8 +165,8 @@ void alg_release(struct algorithm *alg)
 /* What BCRYPT_OBJECT_LENGTH reports: our object plus room to align it to 16. */
 ULONG alg_object_len(const struct alg_row *row)
 {
-    if (row->kind == ALG_KIND_CIPHER) return sizeof(struct key) + 15;
-    if (row->kind == ALG_KIND_HASH) return sizeof(struct hash) + 15;
+    if (row->kind == ALG_KIND_CIPHER || row->kind == ALG_KIND_KDF) return sizeof(struct key) + 15;
+    if (row->kind == ALG_KIND_HASH) return HASH_OBJECT_SIZE(1) + 15;
     return 0;
 }
 
@@ -178,7 +187,7 @@ enum chain_mode mode_from_name(const WCHAR *name, ULONG len_bytes)
 NTSTATUS WINAPI BCryptOpenAlgorithmProvider(BCRYPT_ALG_HANDLE *handle, const WCHAR *id,
                                             const WCHAR *implementation, ULONG flags)
 {
-    const ULONG supported = BCRYPT_ALG_HANDLE_HMAC_FLAG | BCRYPT_HASH_REUSABLE_FLAG;
+    const ULONG supported = BCRYPT_ALG_HANDLE_HMAC_FLAG | BCRYPT_HASH_REUSABLE_FLAG | BCRYPT_MULTI_FLAG;
     const struct alg_row *row;
     struct algorithm *alg;
 
@@ -200,8 +209,8 @@ NTSTATUS WINAPI BCryptOpenAlgorithmProvider(BCRYPT_ALG_HANDLE *handle, const WCH
         FIXME("algorithm %s not available\n", debugstr_w(id));
         return STATUS_NOT_FOUND;
     }
-    /* The HMAC flag only means something for hashes [doc]. */
-    if ((flags & BCRYPT_ALG_HANDLE_HMAC_FLAG) && row->kind != ALG_KIND_HASH)
+    /* The HMAC and multi-hash flags only mean something for hashes [doc]. */
+    if ((flags & (BCRYPT_ALG_HANDLE_HMAC_FLAG | BCRYPT_MULTI_FLAG)) && row->kind != ALG_KIND_HASH)
         return STATUS_NOT_SUPPORTED;
 
     if (!(alg = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*alg)))) return STATUS_NO_MEMORY;
@@ -248,6 +257,7 @@ static ULONG row_interface(const struct alg_row *row)
         { BCRYPT_SECRET_AGREEMENT_OPERATION,      BCRYPT_SECRET_AGREEMENT_INTERFACE },
         { BCRYPT_SIGNATURE_OPERATION,             BCRYPT_SIGNATURE_INTERFACE },
         { BCRYPT_RNG_OPERATION,                   BCRYPT_RNG_INTERFACE },
+        { BCRYPT_KEY_DERIVATION_OPERATION,        BCRYPT_KEY_DERIVATION_INTERFACE },
     };
     SIZE_T i;
 
@@ -260,7 +270,8 @@ NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG operations, ULONG *count, BCRYPT_ALGO
                                      ULONG flags)
 {
     const ULONG known = BCRYPT_CIPHER_OPERATION | BCRYPT_HASH_OPERATION | BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION
-                      | BCRYPT_SECRET_AGREEMENT_OPERATION | BCRYPT_SIGNATURE_OPERATION | BCRYPT_RNG_OPERATION;
+                      | BCRYPT_SECRET_AGREEMENT_OPERATION | BCRYPT_SIGNATURE_OPERATION | BCRYPT_RNG_OPERATION
+                      | BCRYPT_KEY_DERIVATION_OPERATION;
     BCRYPT_ALGORITHM_IDENTIFIER *ids;
     SIZE_T i, n = 0, chars = 0;
     WCHAR *strings;

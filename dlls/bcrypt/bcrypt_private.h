@@ -37,9 +37,10 @@ struct object *object_lookup(const void *handle, ULONG magic);
 
 /* ---- algorithms --------------------------------------------------------- */
 
-enum alg_kind { ALG_KIND_CIPHER, ALG_KIND_HASH, ALG_KIND_RNG, ALG_KIND_ASYM };
+enum alg_kind { ALG_KIND_CIPHER, ALG_KIND_HASH, ALG_KIND_RNG, ALG_KIND_ASYM, ALG_KIND_KDF };
 
 struct asym_family;
+struct kdf_ops;
 
 enum chain_mode { MODE_NA, MODE_CBC, MODE_ECB, MODE_CFB, MODE_CCM, MODE_GCM, MODE_COUNT };
 #define MODE_BIT(m) (1u << (m))
@@ -70,6 +71,7 @@ struct alg_row
     const struct asym_family *family;   /* ALG_KIND_ASYM: rsa.c, ecc.c, dsa.c, dh.c */
     enum bridge_asym asym;
     enum bridge_curve curve;            /* BRIDGE_CURVE_NONE: generic ECDSA/ECDH, set by property */
+    const struct kdf_ops *kdf;          /* ALG_KIND_KDF: kdf.c */
 };
 
 struct algorithm
@@ -77,7 +79,7 @@ struct algorithm
     struct object hdr;
     const struct alg_row *row;
     enum chain_mode mode;
-    ULONG flags;                /* BCRYPT_ALG_HANDLE_HMAC_FLAG, BCRYPT_HASH_REUSABLE_FLAG */
+    ULONG flags;                /* BCRYPT_ALG_HANDLE_HMAC_FLAG, BCRYPT_HASH_REUSABLE_FLAG, BCRYPT_MULTI_FLAG */
     ULONG effective_bits;       /* RC2; 0 = the key length */
     ULONG msg_block_len;        /* CFB feedback bytes */
     enum bridge_curve curve;    /* generic ECDSA/ECDH: BCRYPT_ECC_CURVE_NAME */
@@ -117,6 +119,7 @@ struct key
     struct algorithm *alg;       /* holds a reference */
     void *allocation;            /* our heap block when the caller gave no buffer */
     struct asym_key *asym;       /* NULL for symmetric keys */
+    UCHAR *kdf_secret;           /* KDF keys: the raw secret, secret_len bytes on our heap */
     enum chain_mode mode;
     ULONG msg_block_len;
     ULONG secret_len;            /* bytes as imported (3DES_112: 16) */
@@ -124,6 +127,8 @@ struct key
     struct bridge_cipher_state state;
 };
 
+/* A hash object, or a multi-hash (BCryptCreateMultiHash): count independent
+ * states of the same (keyed) algorithm in one object. */
 struct hash
 {
     struct object hdr;
@@ -131,8 +136,13 @@ struct hash
     void *allocation;
     ULONG flags;                 /* BCRYPT_HASH_REUSABLE_FLAG */
     BOOL finished;               /* a non-reusable hash after FinishHash */
-    struct bridge_hash_state state;
+    BOOL multi;                  /* made by BCryptCreateMultiHash */
+    ULONG count;                 /* states[] entries: 1 unless multi */
+    struct bridge_hash_state states[];
 };
+
+/* Bytes of a hash object with n states (before the 16-byte alignment slack). */
+#define HASH_OBJECT_SIZE(n) (offsetof(struct hash, states) + (SIZE_T)(n) * sizeof(struct bridge_hash_state))
 
 /* Object buffers: NULL/0 allocates, otherwise the caller's memory holds the object. */
 NTSTATUS object_buffer_check(UCHAR *buffer, ULONG len, ULONG needed);
@@ -141,6 +151,15 @@ void object_free(struct object *obj, ULONG size, void *allocation);
 
 struct key *key_from_handle(BCRYPT_KEY_HANDLE handle);
 struct hash *hash_from_handle(BCRYPT_HASH_HANDLE handle);
+
+/* The bridge's hash calls on a bare state (hash.c); HMAC when hmac is set (an empty key is a key). */
+NTSTATUS hash_state_init(struct bridge_hash_state *state, const struct alg_row *row, BOOL hmac,
+                         const UCHAR *key, ULONG key_len);
+NTSTATUS hash_state_update(struct bridge_hash_state *state, const UCHAR *data, ULONG len);
+/* Writes row->hash_len bytes; the state returns to its initial (keyed) value. */
+NTSTATUS hash_state_finish(struct bridge_hash_state *state, const struct alg_row *row, UCHAR *output);
+/* CryptDeriveKey's expansion of a digest into key_len (<= 2 * hash_len) bytes (hash.c). */
+NTSTATUS capi_expand(const struct alg_row *row, const UCHAR *digest, UCHAR *key, ULONG key_len, BOOL force);
 NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
                     const UCHAR *secret, ULONG secret_len, struct key **out);
 void key_set_mode(struct key *key, enum chain_mode mode, ULONG msg_block_len);
@@ -189,6 +208,10 @@ struct asym_family
 #define ASYM_PROP_ERROR 0xC0000000u
 
 extern const struct asym_family rsa_family, ecc_family, dsa_family, dh_family;
+
+/* ---- key derivation functions (kdf.c): one row per BCryptKeyDerivation algorithm ---- */
+
+extern const struct kdf_ops kdf_sp800108, kdf_sp80056a, kdf_pbkdf2, kdf_capi;
 
 NTSTATUS asym_set_blob(struct key *key, const UCHAR *blob, ULONG blob_len);
 NTSTATUS asym_export(struct key *key, const WCHAR *type, UCHAR *output, ULONG output_len, ULONG *result);

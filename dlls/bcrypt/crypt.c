@@ -212,6 +212,7 @@ static NTSTATUS crypt_dispatch(struct crypt_args *a)
     if (a->key->asym)
         return asym_crypt(a->key, a->encrypt, a->input, a->input_len, a->padding_info, a->output, a->output_len,
                           a->result, a->flags);
+    if (a->key->alg->row->kind != ALG_KIND_CIPHER) return STATUS_NOT_SUPPORTED;  /* KDF keys [hypothesis] */
     if (!a->result) return STATUS_INVALID_PARAMETER;
     if (a->flags & ~BCRYPT_BLOCK_PADDING)
     {

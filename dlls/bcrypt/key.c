@@ -88,12 +88,56 @@ NTSTATUS key_create(struct algorithm *alg, UCHAR *buffer, ULONG buffer_len,
     return STATUS_SUCCESS;
 }
 
+/* A copy of a KDF key's secret on our heap (any length, also 0), or NULL. */
+static UCHAR *kdf_secret_dup(const UCHAR *secret, ULONG len)
+{
+    UCHAR *copy = HeapAlloc(GetProcessHeap(), 0, len ? len : 1);
+    if (copy) memcpy(copy, secret, len);
+    return copy;
+}
+
+static void kdf_secret_free(UCHAR *secret, ULONG len)
+{
+    if (!secret) return;
+    secure_wipe(secret, len);
+    HeapFree(GetProcessHeap(), 0, secret);
+}
+
+/* KDF keys keep the raw secret as given, of any length [hypothesis]; kdf.c reads it. */
+static NTSTATUS kdf_key_create(struct algorithm *alg, UCHAR *buffer, const UCHAR *secret, ULONG secret_len,
+                               struct key **out)
+{
+    UCHAR *copy = kdf_secret_dup(secret, secret_len);
+    struct key *key;
+    void *allocation;
+    NTSTATUS status;
+
+    if (!copy || !(key = object_place(buffer, sizeof(*key), &allocation)))
+    {
+        kdf_secret_free(copy, secret_len);
+        return STATUS_NO_MEMORY;
+    }
+    key->alg = alg;
+    key->kdf_secret = copy;
+    key->secret_len = secret_len;
+    key->mode = alg->mode;
+    if ((status = key_register(key, allocation)))
+    {
+        kdf_secret_free(copy, secret_len);
+        return status;
+    }
+    alg_addref(alg);
+    *out = key;
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS key_destroy(struct key *key)
 {
     struct key_release_params params = { BRIDGE_PTR(&key->state) };
     struct algorithm *alg = key->alg;
 
-    bridge_call(BRIDGE_KEY_RELEASE, &params);
+    if (key->kdf_secret) kdf_secret_free(key->kdf_secret, key->secret_len);
+    else bridge_call(BRIDGE_KEY_RELEASE, &params);
     object_free(&key->hdr, sizeof(*key), key->allocation);
     alg_release(alg);
     return STATUS_SUCCESS;
@@ -112,9 +156,12 @@ NTSTATUS WINAPI BCryptGenerateSymmetricKey(BCRYPT_ALG_HANDLE handle, BCRYPT_KEY_
     if (!(alg = alg_from_handle(handle))) return STATUS_INVALID_HANDLE;
     if ((status = object_buffer_check(object, object_len, 0))) return status;
     if (!key_handle || !secret) return STATUS_INVALID_PARAMETER;
-    if (alg->row->kind != ALG_KIND_CIPHER) return STATUS_NOT_SUPPORTED;
+    /* cipher and key-derivation algorithms [win-re, reference §4.5] */
+    if (alg->row->kind != ALG_KIND_CIPHER && alg->row->kind != ALG_KIND_KDF) return STATUS_NOT_SUPPORTED;
     if (object && object_len < alg_object_len(alg->row)) return STATUS_BUFFER_TOO_SMALL;
-    if ((status = key_create(alg, object, object_len, secret, secret_len, &key))) return status;
+    if (alg->row->kind == ALG_KIND_KDF) status = kdf_key_create(alg, object, secret, secret_len, &key);
+    else status = key_create(alg, object, object_len, secret, secret_len, &key);
+    if (status) return status;
     *key_handle = key;
     TRACE("returning %p\n", key);
     return STATUS_SUCCESS;
@@ -142,6 +189,7 @@ NTSTATUS WINAPI BCryptDuplicateKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE *
                                    UCHAR *object, ULONG object_len, ULONG flags)
 {
     struct key *key, *copy;
+    UCHAR *kdf_copy = NULL;
     void *allocation;
     NTSTATUS status;
 
@@ -150,7 +198,8 @@ NTSTATUS WINAPI BCryptDuplicateKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE *
     if (!(key = key_from_handle(handle))) return STATUS_INVALID_HANDLE;
     if (!new_handle) return STATUS_INVALID_PARAMETER;
     if ((status = object_buffer_check(object, object_len, 0))) return status;
-    if (key->alg->row->kind != ALG_KIND_CIPHER) return STATUS_NOT_SUPPORTED;
+    /* CIPHER or KEY_DERIVATION interface [win-re, reference §2.2 step 5] */
+    if (key->alg->row->kind != ALG_KIND_CIPHER && key->alg->row->kind != ALG_KIND_KDF) return STATUS_NOT_SUPPORTED;
     if (object && object_len < alg_object_len(key->alg->row)) return STATUS_BUFFER_TOO_SMALL;
     if (flags)
     {
@@ -158,12 +207,22 @@ NTSTATUS WINAPI BCryptDuplicateKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE *
         return STATUS_INVALID_PARAMETER;
     }
 
-    if (!(copy = object_place(object, sizeof(*copy), &allocation))) return STATUS_NO_MEMORY;
+    if (key->kdf_secret && !(kdf_copy = kdf_secret_dup(key->kdf_secret, key->secret_len))) return STATUS_NO_MEMORY;
+    if (!(copy = object_place(object, sizeof(*copy), &allocation)))
+    {
+        kdf_secret_free(kdf_copy, key->secret_len);
+        return STATUS_NO_MEMORY;
+    }
     *copy = *key;                    /* key bytes, mode, chain, schedule, RC4 position */
+    copy->kdf_secret = kdf_copy;     /* a KDF key's secret: its own copy */
     copy->state.gnutls_handle = 0;   /* GnuTLS handles cannot be cloned; made on first use */
     if (copy->state.scheduled != BRIDGE_SCHEDULE_READY)   /* copied mid-expansion: expand again */
         copy->state.scheduled = BRIDGE_SCHEDULE_EMPTY;
-    if ((status = key_register(copy, allocation))) return status;
+    if ((status = key_register(copy, allocation)))
+    {
+        kdf_secret_free(kdf_copy, key->secret_len);
+        return status;
+    }
     alg_addref(copy->alg);
     *new_handle = copy;
     TRACE("returning %p\n", copy);
@@ -272,6 +331,7 @@ NTSTATUS WINAPI BCryptExportKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE expo
         if (export_key) return STATUS_NOT_SUPPORTED;
         return asym_export(key, type, output, output_len, result);
     }
+    if (key->kdf_secret) return STATUS_NOT_SUPPORTED;   /* KDF keys have no blob [hypothesis] */
     if (!wcscmp(type, BCRYPT_AES_WRAP_KEY_BLOB)) return export_wrapped(key, export_key, output, output_len, result);
     if (export_key)
     {

@@ -13,6 +13,7 @@ union prop_value
 {
     ULONG number;
     BCRYPT_KEY_LENGTHS_STRUCT lengths;
+    BCRYPT_MULTI_OBJECT_LENGTH_STRUCT multi;
     WCHAR text[32];
     BCRYPT_ALG_HANDLE handle;
 };
@@ -35,6 +36,15 @@ static ULONG read_object_length(const struct prop_view *v, union prop_value *val
     /* RNG has no objects [wine-test]; keys and hashes do not report it [hypothesis]. */
     if (!is_provider(v) || v->row->kind == ALG_KIND_RNG) return 0;
     return number(value, v->row->kind == ALG_KIND_ASYM ? sizeof(struct key) : alg_object_len(v->row));
+}
+
+/* Hash providers: a multi-hash of n states needs cbPerObject + n * cbPerElement bytes [doc]. */
+static ULONG read_multi_object_length(const struct prop_view *v, union prop_value *value)
+{
+    if (!is_provider(v) || !is_hash(v)) return 0;
+    value->multi.cbPerObject = HASH_OBJECT_SIZE(0) + 15;
+    value->multi.cbPerElement = sizeof(struct bridge_hash_state);
+    return sizeof(value->multi);
 }
 
 static ULONG read_block_length(const struct prop_view *v, union prop_value *value)
@@ -141,6 +151,7 @@ static ULONG read_is_reusable_hash(const struct prop_view *v, union prop_value *
 static const struct { const WCHAR *name; prop_reader read; } prop_rows[] =
 {
     { BCRYPT_OBJECT_LENGTH,         read_object_length },
+    { BCRYPT_MULTI_OBJECT_LENGTH,   read_multi_object_length },
     { BCRYPT_BLOCK_LENGTH,          read_block_length },
     { BCRYPT_BLOCK_SIZE_LIST,       read_block_size_list },
     { BCRYPT_KEY_LENGTHS,           read_key_lengths },
