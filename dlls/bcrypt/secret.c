@@ -30,29 +30,23 @@ struct digest
     struct bridge_hash_state state;
 };
 
-/* HMAC when key is not NULL (an empty key is a key). */
+/* HMAC when key is not NULL (an empty key is a key); hash.c's bridge wrappers do the work. */
 static NTSTATUS digest_init(struct digest *d, const struct alg_row *row, const UCHAR *key, ULONG key_len)
 {
-    struct hash_init_params params = { BRIDGE_PTR(&d->state), BRIDGE_PTR(key), key ? key_len : 0 };
-
     memset(d, 0, sizeof(*d));
     d->row = row;
-    d->state.hash = row->hash;
-    d->state.hmac = key != NULL;
-    return bridge_call(BRIDGE_HASH_INIT, &params);
+    return hash_state_init(&d->state, row, key != NULL, key, key ? key_len : 0);
 }
 
 static NTSTATUS digest_update(struct digest *d, const UCHAR *data, ULONG len)
 {
-    struct hash_update_params params = { BRIDGE_PTR(&d->state), BRIDGE_PTR(data), len };
-    return len ? bridge_call(BRIDGE_HASH_UPDATE, &params) : STATUS_SUCCESS;
+    return hash_state_update(&d->state, data, len);
 }
 
 /* Writes row->hash_len bytes; the state returns to its initial (keyed) value. */
 static NTSTATUS digest_final(struct digest *d, UCHAR *output)
 {
-    struct hash_finish_params params = { BRIDGE_PTR(&d->state), BRIDGE_PTR(output), d->row->hash_len };
-    return bridge_call(BRIDGE_HASH_FINISH, &params);
+    return hash_state_finish(&d->state, d->row, output);
 }
 
 /* ---- parameters ---------------------------------------------------------------- */
