@@ -4,7 +4,7 @@
 #
 #   WINEPREFIX=/path/to/prefix tools/install.sh [options] install|uninstall|verify
 #
-#   --builddir DIR   where bcrypt.dll, rsaenh.dll, cryptbridge.dll/.so and tools/whichdll.exe
+#   --builddir DIR   where bcrypt.dll, rsaenh.dll, dssenh.dll, cryptbridge.dll/.so and tools/whichdll.exe
 #                    are (default: ../build next to this script)
 #   --no-system      never write outside the prefix, even as root: the bridge
 #                    goes to $WINEPREFIX/cryptbridge and you must export
@@ -35,7 +35,7 @@
 set -Eeuo pipefail   # -E: the ERR trap also fires inside functions
 
 # ---- what we ship ----------------------------------------------------------
-DLLS=(bcrypt rsaenh)          # native drop-ins (CNG, and the RSA CryptoAPI CSP)
+DLLS=(bcrypt rsaenh dssenh)   # native drop-ins (CNG, the RSA and the DSS/DH CryptoAPI CSPs)
 BRIDGE=cryptbridge            # builtin bridge: $BRIDGE.dll (PE) + $BRIDGE.so (unix)
 MARKER=winecng-dropin         # in our DLLs' VERSIONINFO ProductName
 OVERRIDE=native,builtin
@@ -307,10 +307,9 @@ do_install() {
     fi
     say "check it with: WINEPREFIX=$WINEPREFIX $0 verify"
     # Keep this in step with README.md's "Not implemented yet".
-    say "note: our bcrypt.dll refuses BCryptDuplicateKey on DSA/DH keys, as Windows does. Wine's own"
-    say "      dssenh.dll duplicates keys that way when it generates, imports or hands out DSS keys, so in"
-    say "      this prefix CryptGenKey/CryptImportKey(private)/CryptGetUserKey in the DSS providers fail"
-    say "      until our own dssenh.dll ships; DSS hashing and signature checks work."
+    say "note: our dssenh.dll (the DSS and Diffie-Hellman providers, already registered by wine.inf) does DSS"
+    say "      key pairs and signatures, DH agreement and session keys; encrypted PRIVATEKEYBLOBs and SIMPLEBLOB"
+    say "      fail with NTE_BAD_KEY / NTE_BAD_TYPE."
     say "note: our rsaenh.dll (the Microsoft RSA/AES providers) does session keys, plain hashes and RSA signature"
     say "      checks so far: key containers, RSA key pairs and encryption, CryptDeriveKey, MAC/HMAC and SIMPLEBLOB fail."
 }

@@ -5,7 +5,7 @@
 #
 #   --builddir DIR   the build tree (default: ../build next to this script)
 #   --only NAME      run only tests/NAME.exe
-#   --no-compare     skip the information-only run against Wine's builtin bcrypt and rsaenh
+#   --no-compare     skip the information-only run against Wine's builtin bcrypt, rsaenh and dssenh
 #   --timeout S      per test exe, for our DLLs (default 300)
 #
 # It writes nothing outside the build tree (Wine keeps its server socket in
@@ -27,8 +27,8 @@ prog=${0##*/}
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WINE=${WINE:-wine}
 WINESERVER=${WINESERVER:-wineserver}
-TEST_OVERRIDES='mscoree,mshtml='            # never bcrypt or rsaenh: the registry must select ours
-BUILTIN_OVERRIDES='bcrypt=b;rsaenh=b;mscoree,mshtml='  # the comparison run: all of Wine's own
+TEST_OVERRIDES='mscoree,mshtml='            # never bcrypt, rsaenh or dssenh: the registry must select ours
+BUILTIN_OVERRIDES='bcrypt=b;rsaenh=b;dssenh=b;mscoree,mshtml='  # the comparison run: all of Wine's own
 COMPARE_TIMEOUT=60
 
 usage() { sed -n '2,/^set -eu/{/^set -eu/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
@@ -188,11 +188,11 @@ for exe in "${exes[@]}"; do
     ours_row[$name]="$exec $todo $fail $crashed"
 done
 
-# ---- information only: the same exes on Wine's builtin bcrypt and rsaenh -------------
+# ---- information only: the same exes on Wine's builtin bcrypt, rsaenh and dssenh ------
 if [ "$compare" = yes ]; then
     {
         echo
-        echo "Comparison: Wine's builtin bcrypt and rsaenh (information only)"
+        echo "Comparison: Wine's builtin bcrypt, rsaenh and dssenh (information only)"
         printf '%-24s | %-35s | %s\n' "" "ours" "Wine builtin"
         printf '%-24s | %8s %8s %8s %8s | %8s %8s %8s %8s\n' test executed todo failures crashed \
             executed todo failures crashed

@@ -19,7 +19,8 @@
  * "winecng-dropin", the cryptbridge unix library is reachable, and an
  * AES-128 key computes the FIPS-197 known answer: through the module's own
  * BCrypt exports for bcrypt.dll, through advapi32 (CryptAcquireContext of
- * the RSA/AES provider, which loads rsaenh.dll) for rsaenh.dll.
+ * the RSA/AES provider, which loads rsaenh.dll) for rsaenh.dll; for
+ * dssenh.dll a SHA-1 known answer through the Enhanced DSS/DH provider.
  *
  * Exit code: 0 only if every DLL named is ours and working, else 1.
  *
@@ -237,6 +238,43 @@ static BOOL rsaenh_known_answer(HMODULE module, char *why, size_t why_len)
     return ok;
 }
 
+/*
+ * dssenh.dll through CryptoAPI: advapi32 loads it for the Enhanced DSS and
+ * Diffie-Hellman provider; SHA-1 of "abc" must give the FIPS 180 answer.
+ */
+static BOOL dssenh_known_answer(HMODULE module, char *why, size_t why_len)
+{
+    static const UCHAR expect[20] = { 0xa9,0x99,0x3e,0x36,0x47,0x06,0x81,0x6a,0xba,0x3e,
+                                      0x25,0x71,0x78,0x50,0xc2,0x6c,0x9c,0xd0,0xd8,0x9d };
+    DWORD len = sizeof(expect);
+    HCRYPTPROV prov;
+    HCRYPTHASH hash;
+    UCHAR digest[20];
+    BOOL ok = FALSE;
+
+    if (!CryptAcquireContextA(&prov, NULL, MS_ENH_DSS_DH_PROV_A, PROV_DSS_DH, CRYPT_VERIFYCONTEXT))
+    {
+        snprintf(why, why_len, "CryptAcquireContext failed: %#lx", GetLastError());
+        return FALSE;
+    }
+    if (GetModuleHandleA("dssenh.dll") != module)
+        snprintf(why, why_len, "advapi32 uses another dssenh.dll than this one");
+    else if (!CryptCreateHash(prov, CALG_SHA1, 0, 0, &hash))
+        snprintf(why, why_len, "CryptCreateHash failed: %#lx", GetLastError());
+    else
+    {
+        if (!CryptHashData(hash, (const BYTE *)"abc", 3, 0) || !CryptGetHashParam(hash, HP_HASHVAL, digest, &len, 0))
+            snprintf(why, why_len, "hashing failed: %#lx", GetLastError());
+        else if (len != sizeof(expect) || memcmp(digest, expect, sizeof(expect)))
+            snprintf(why, why_len, "SHA-1 gave a wrong answer");
+        else
+            ok = TRUE;
+        CryptDestroyHash(hash);
+    }
+    CryptReleaseContext(prov, 0);
+    return ok;
+}
+
 /* Prints one line about one DLL; returns TRUE if it is ours and working. */
 static BOOL check_dll(const char *name)
 {
@@ -276,10 +314,12 @@ static BOOL check_dll(const char *name)
             printf(", bridge OK");
     }
     if (!_stricmp(name, "bcrypt.dll") || !_stricmp(name, "bcrypt")
-        || !_stricmp(name, "rsaenh.dll") || !_stricmp(name, "rsaenh"))
+        || !_stricmp(name, "rsaenh.dll") || !_stricmp(name, "rsaenh")
+        || !_stricmp(name, "dssenh.dll") || !_stricmp(name, "dssenh"))
     {
-        if (_strnicmp(name, "rsaenh", 6) ? aes_known_answer(module, why, sizeof(why))
-                                         : rsaenh_known_answer(module, why, sizeof(why)))
+        if (!_strnicmp(name, "rsaenh", 6) ? rsaenh_known_answer(module, why, sizeof(why))
+            : !_strnicmp(name, "dssenh", 6) ? dssenh_known_answer(module, why, sizeof(why))
+            : aes_known_answer(module, why, sizeof(why)))
             printf(", crypto OK");
         else
         {

@@ -3,7 +3,7 @@
  * (reference §5.6): Final=TRUE pads with PKCS#5 (always 1..block bytes) and
  * restarts the key afterwards; Final=FALSE takes whole blocks and leaves the
  * chain running, so a message may span calls.  The whole buffer goes to the
- * bridge in one call.
+ * bridge in one call.  RSA keys encrypt one block each call (rsa.c).
  */
 #include "csp_private.h"
 
@@ -35,15 +35,16 @@ static struct csp_key *crypt_begin(HCRYPTPROV prov, HCRYPTKEY handle, HCRYPTHASH
     }
     if (!(key = key_get(handle))) return NULL;
     if (!len) SetLastError(ERROR_INVALID_PARAMETER);
-    else if (key->cipher->asym)
-    {
-        /* an AT_SIGNATURE key never encrypts [wine-impl] */
-        if (key->cipher->algid != CALG_RSA_SIGN) FIXME("RSA encryption is not implemented\n");
-        SetLastError(NTE_BAD_KEY);
-    }
     else if (optional_hash(hash_handle, hash)) return key;
     key_put(key);
     return NULL;
+}
+
+static BOOL key_too_long(const struct csp_key *key)
+{
+    PROV_ENUMALGS_EX info;
+
+    return provider_alg(key->prov->pers, key->cipher->algid, &info) && key->key_len * 8 > info.dwMaxLen;
 }
 
 static void crypt_end(struct csp_key *key, struct csp_hash *hash)
@@ -69,12 +70,20 @@ BOOL WINAPI CPEncrypt(HCRYPTPROV hProv, HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL F
           dwBufLen);
 
     if (!(key = crypt_begin(hProv, hKey, hHash, dwFlags, pdwDataLen, &hash))) return FALSE;
+    if (key->cipher->asym)
+    {
+        ret = rsa_encrypt(key, hash, dwFlags, pbData, pdwDataLen, dwBufLen);
+        crypt_end(key, hash);
+        return ret;
+    }
     block = key->cipher->block_len;
     len = *pdwDataLen;
     /* block ciphers: Final pads 1..block bytes [wine-test]; stream ciphers keep the length */
     total = block && Final ? (len / block + 1) * block : len;
 
     if (block && !Final && len % block) SetLastError(NTE_BAD_DATA);        /* [wine-impl] */
+    /* an RC2 key longer than the provider's maximum (a SIMPLEBLOB's) only decrypts [wine-test] */
+    else if (key->cipher->algid == CALG_RC2 && key_too_long(key)) SetLastError(NTE_BAD_KEY);
     else if (!pbData)
     {
         *pdwDataLen = total;   /* sizing: TRUE with the required length [wine-test] */
@@ -128,6 +137,7 @@ BOOL WINAPI CPDecrypt(HCRYPTPROV hProv, HCRYPTKEY hKey, HCRYPTHASH hHash, BOOL F
 
     if (Final && !*pdwDataLen) SetLastError(NTE_BAD_LEN);                  /* [wine-test] */
     else if (*pdwDataLen && !pbData) SetLastError(ERROR_INVALID_PARAMETER);
+    else if (key->cipher->asym) ret = rsa_decrypt(key, hash, dwFlags, pbData, pdwDataLen);
     else if (block && *pdwDataLen % block) SetLastError(NTE_BAD_DATA);     /* hypothesis */
     else if (block && !glue_mode_supported(key->mode)) SetLastError(NTE_BAD_ALGID);
     else if (glue_cipher_run(key, pbData, *pdwDataLen, FALSE))

@@ -6,8 +6,10 @@
  *   csp_main.c   contexts and provider parameters
  *   key.c        session keys: generate, parameters, duplicate, PLAINTEXTKEYBLOB
  *   crypt.c      CPEncrypt / CPDecrypt
- *   hash.c       hash objects, plus the CP* entry points not implemented yet
- *   rsa.c        RSA public keys: PUBLICKEYBLOB, CPVerifySignature
+ *   hash.c       hash objects: plain hashes, HMAC, CALG_MAC, CALG_SSL3_SHAMD5
+ *   derive.c     CPDeriveKey, CPHashSessionKey, CRYPT_IPSEC_HMAC_KEY keys
+ *   rsa.c        RSA keys: key pairs, RSA blobs, SIMPLEBLOB, CPSignHash, CPVerifySignature
+ *   container.c  key containers in the registry store Wine's rsaenh uses; their PP_* values
  * Every entry point follows rsaenh's order: TRACE, context (NTE_BAD_UID),
  * object (NTE_BAD_KEY / NTE_BAD_HASH), pointers, flags, then the work.
  */
@@ -57,7 +59,9 @@ void csp_object_release(struct csp_object *obj);
 
 /* ---- provider personalities (providers.c) ------------------------------------ */
 
-enum csp_personality { PERS_BASE, PERS_STRONG, PERS_ENHANCED, PERS_SCHANNEL, PERS_AES, PERS_COUNT };
+/* PERS_DSS..PERS_DH_SCHANNEL are dssenh.dll's (the same code built as a second DLL, dss.c). */
+enum csp_personality { PERS_BASE, PERS_STRONG, PERS_ENHANCED, PERS_SCHANNEL, PERS_AES,
+                       PERS_DSS, PERS_DSS_DH, PERS_DSS_ENHANCED, PERS_DH_SCHANNEL, PERS_COUNT };
 
 struct csp_provider
 {
@@ -85,6 +89,9 @@ const struct csp_cipher *cipher_from_algid(ALG_ID algid);
 
 /* ---- objects ---------------------------------------------------------------- */
 
+/* The two key pairs a container holds; AT_KEYEXCHANGE - 1 and AT_SIGNATURE - 1. */
+enum csp_pair { PAIR_EXCHANGE, PAIR_SIGNATURE, PAIR_COUNT };
+
 struct csp_prov
 {
     struct csp_object    hdr;
@@ -92,10 +99,17 @@ struct csp_prov
     DWORD                flags;      /* CPAcquireContext flags */
     DWORD                enum_algs;  /* next PP_ENUMALGS(_EX) row */
     char                 name[MAX_PATH];
+    /* key container (container.c); a verify context has no name and stores nothing */
+    BOOL                 persistent;
+    char                 container[MAX_PATH];
+    DWORD                enum_containers;
+    SRWLOCK              pairs_lock;
+    struct csp_key      *pairs[PAIR_COUNT];
 };
 
 #define CSP_MAX_KEY_LEN   BRIDGE_MAX_KEY_LEN   /* key bytes followed by salt bytes */
 #define CSP_MAX_SALT_LEN  24                   /* KP_SALT_EX limit [wine-test] */
+#define CSP_MAX_HMAC_KEY_LEN 256               /* CRYPT_IPSEC_HMAC_KEY bytes we keep (derive.c) */
 
 struct csp_key
 {
@@ -112,10 +126,17 @@ struct csp_key
     BYTE   key[CSP_MAX_KEY_LEN];          /* key || salt */
     BYTE   iv[BRIDGE_MAX_BLOCK_LEN];      /* KP_IV */
     struct bridge_cipher_state state;     /* the running cipher: chain value, RC4 position */
-    DWORD  pub_exp;                       /* RSA public exponent */
-    BYTE  *modulus;                       /* RSA modulus, key_len bytes, little-endian (heap) */
+    BYTE  *rsa;                           /* RSA: the bridge's canonical blob, "RSA1" or "RSA3" (heap) */
+    DWORD  rsa_len;
+    BOOL   rsa_private;
+    DWORD  hmac_len;                      /* CRYPT_IPSEC_HMAC_KEY keys: bytes of hmac_key */
+    BYTE   hmac_key[CSP_MAX_HMAC_KEY_LEN];   /* inline, so duplicates and wipes cover it */
 };
 
+enum csp_hash_kind { HASH_PLAIN, HASH_HMAC, HASH_MAC, HASH_VALUE_ONLY };
+
+/* Plain data except key (referenced) and mac.state (released by glue):
+ * a struct copy plus those two duplicates a hash (hash.c). */
 struct csp_hash
 {
     struct csp_object        hdr;
@@ -124,7 +145,15 @@ struct csp_hash
     DWORD                    hash_len;
     BOOL                     finished;
     BYTE                     value[64];
-    struct bridge_hash_state state;
+    struct bridge_hash_state state;       /* plain hash; HMAC: the inner hash */
+    enum csp_hash_kind       kind;
+    struct csp_key          *key;         /* HMAC, MAC: referenced */
+    HCRYPTKEY                key_handle;  /* ...which must stay open while hashing [doc] */
+    ALG_ID                   hmac_algid;  /* HMAC: 0 until HP_HMAC_INFO */
+    struct bridge_hash_state outer;       /* HMAC: outer hash, already fed key ^ outer string */
+    struct csp_key           mac;         /* MAC: private copy of the key's cipher (glue_mac_start) */
+    DWORD                    mac_pending; /* MAC: bytes waiting in mac_block */
+    BYTE                     mac_block[BRIDGE_MAX_BLOCK_LEN];
 };
 
 struct csp_prov *prov_get(HCRYPTPROV handle);     /* sets NTE_BAD_UID on failure */
@@ -140,10 +169,38 @@ BOOL copy_param(BYTE *dest, DWORD *dest_len, const void *src, DWORD src_len);
 BOOL hash_update_data(struct csp_hash *hash, const BYTE *data, DWORD len);
 BOOL hash_finish(struct csp_hash *hash);
 struct csp_key *key_alloc(struct csp_prov *prov, const struct csp_cipher *cipher, DWORD flags);
+struct csp_key *key_new(struct csp_prov *prov, ALG_ID algid, DWORD flags);
+BOOL hmac_key_import(struct csp_prov *prov, HCRYPTPROV owner, const BYTE *secret, DWORD len, DWORD flags,
+                     HCRYPTKEY *handle);
 BOOL key_publish(struct csp_key *key, HCRYPTPROV owner, HCRYPTKEY *handle);
+
+/* ---- RSA keys (rsa.c) and key containers (container.c) -------------------------- */
+
 BOOL rsa_import_public(struct csp_prov *prov, HCRYPTPROV owner, const BYTE *data, DWORD len, DWORD flags,
                        HCRYPTKEY *handle);
 BOOL rsa_export_public(const struct csp_key *key, BYTE *data, DWORD *len);
+struct csp_key *rsa_key_from_private(struct csp_prov *prov, const BYTE *data, DWORD len, DWORD flags);
+BOOL rsa_import_private(struct csp_prov *prov, HCRYPTPROV owner, const BYTE *data, DWORD len, DWORD flags,
+                        HCRYPTKEY *handle);
+BOOL rsa_export_private(const struct csp_key *key, BOOL force, BYTE *data, DWORD *len);
+BOOL rsa_generate(struct csp_prov *prov, HCRYPTPROV owner, ALG_ID algid, DWORD flags, HCRYPTKEY *handle);
+BOOL rsa_import_simple(struct csp_prov *prov, HCRYPTPROV owner, const BYTE *data, DWORD len, HCRYPTKEY pub_handle,
+                       DWORD flags, HCRYPTKEY *handle);
+BOOL rsa_export_simple(const struct csp_key *key, HCRYPTKEY pub_handle, DWORD flags, BYTE *data, DWORD *len);
+BOOL rsa_encrypt(struct csp_key *key, struct csp_hash *hash, DWORD flags, BYTE *data, DWORD *len, DWORD buf_len);
+BOOL rsa_decrypt(struct csp_key *key, struct csp_hash *hash, DWORD flags, BYTE *data, DWORD *len);
+
+BOOL container_resolve(struct csp_prov *prov, const char *name);
+DWORD container_open(struct csp_prov *prov);
+DWORD container_create(struct csp_prov *prov);
+DWORD container_delete(struct csp_prov *prov);
+void container_install(struct csp_prov *prov, enum csp_pair pair, struct csp_key *key);
+struct csp_key *container_key(struct csp_prov *prov, enum csp_pair pair);   /* referenced, or NULL */
+void container_close(struct csp_prov *prov);
+BOOL container_enum(struct csp_prov *prov, BYTE *data, DWORD *len, DWORD flags);
+BOOL container_unique_name(struct csp_prov *prov, BYTE *data, DWORD *len);
+BOOL container_security(struct csp_prov *prov, BYTE *data, DWORD *len, DWORD flags);
+BOOL container_set_security(struct csp_prov *prov, const BYTE *data, DWORD flags);
 
 /* ---- the bridge (csp_glue.c) -------------------------------------------------- */
 
@@ -159,7 +216,35 @@ BOOL glue_hash_supported(ALG_ID algid, DWORD *hash_len);
 BOOL glue_hash_init(struct bridge_hash_state *state, ALG_ID algid);
 BOOL glue_hash_update(struct bridge_hash_state *state, const BYTE *data, DWORD len);
 BOOL glue_hash_finish(struct bridge_hash_state *state, BYTE *out, DWORD len);
+BOOL glue_hash_digest(ALG_ID algid, const BYTE *data, DWORD len, BYTE *out);
+void glue_mac_start(struct csp_key *mac, const struct csp_key *key);
+/* RSA: blobs are the bridge's canonical ones; signatures and ciphertexts are
+ * exactly key_len bytes in CryptoAPI's little-endian order.  hash_algid 0:
+ * a PKCS#1 v1.5 signature without DigestInfo. */
+BOOL glue_rsa_generate(DWORD bits, BYTE **blob, DWORD *len);
+BOOL glue_rsa_complete(const BYTE *in, DWORD in_len, BYTE **blob, DWORD *len);
+BOOL glue_rsa_sign(const struct csp_key *key, ALG_ID hash_algid, const BYTE *digest, DWORD digest_len,
+                   BYTE *signature);
 BOOL glue_rsa_verify(const struct csp_key *key, ALG_ID hash_algid, const BYTE *digest, DWORD digest_len,
                      const BYTE *signature);
+BOOL glue_rsa_encrypt(const struct csp_key *key, BOOL oaep, const BYTE *in, DWORD in_len, BYTE *out);
+BOOL glue_rsa_decrypt(const struct csp_key *key, BOOL oaep, const BYTE *in, BYTE *out, DWORD *out_len);
+
+/* ==== DSS and Diffie-Hellman keys (dss.c, the DSS block of csp_glue.c) ==================
+ * A DSA or DH key keeps the bridge's canonical blob (BCRYPT_DSA_KEY_BLOB /
+ * BCRYPT_DH_KEY_BLOB) in csp_key.rsa / rsa_len / rsa_private, so destroy and
+ * CPDuplicateKey cover it as they do RSA; an agreed DH key keeps its secret there. */
+
+BOOL provider_is_dss(enum csp_personality pers);
+const char *provider_image(enum csp_personality pers);   /* "rsaenh.dll" or "dssenh.dll" */
+BOOL asym_export_private(const struct csp_key *key, BOOL force, BYTE *data, DWORD *len);   /* RSA or DSS */
+struct csp_key *asym_key_from_private(struct csp_prov *prov, const BYTE *data, DWORD len, DWORD flags);
+BOOL glue_dsa_generate(DWORD bits, BYTE **blob, DWORD *len);
+BOOL glue_dh_generate(DWORD bits, const BYTE *params, DWORD params_len, BYTE **blob, DWORD *len);
+BOOL glue_asym_complete(UINT32 asym, const BYTE *in, DWORD in_len, BYTE **blob, DWORD *len);
+BOOL glue_dsa_sign(const struct csp_key *key, const BYTE *digest, BYTE *signature);          /* 40 bytes */
+BOOL glue_dsa_verify(const struct csp_key *key, const BYTE *digest, const BYTE *signature);
+BOOL glue_dh_agree(const struct csp_key *key, const BYTE *peer, DWORD peer_len, BYTE *secret, DWORD len);
+void glue_blob_free(BYTE *blob, DWORD len);
 
 #endif /* DROPIN_CSP_PRIVATE_H */

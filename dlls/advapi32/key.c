@@ -30,7 +30,11 @@ static void key_destroy(struct csp_object *obj)
     struct csp_prov *prov = key->prov;
 
     glue_cipher_release(&key->state);
-    HeapFree(GetProcessHeap(), 0, key->modulus);   /* public: nothing to wipe */
+    if (key->rsa)
+    {
+        secure_wipe(key->rsa, key->rsa_len);   /* RSA3 holds the private numbers */
+        HeapFree(GetProcessHeap(), 0, key->rsa);
+    }
     secure_wipe(key, sizeof(*key));
     HeapFree(GetProcessHeap(), 0, key);
     if (prov) prov_put(prov);
@@ -61,7 +65,7 @@ struct csp_key *key_alloc(struct csp_prov *prov, const struct csp_cipher *cipher
  * storage length, else NTE_BAD_FLAGS; the others a multiple of 8 within the
  * provider's bounds, else NTE_BAD_DATA [wine-impl].
  */
-static struct csp_key *key_new(struct csp_prov *prov, ALG_ID algid, DWORD flags)
+struct csp_key *key_new(struct csp_prov *prov, ALG_ID algid, DWORD flags)
 {
     const struct csp_cipher *cipher = cipher_from_algid(algid);
     DWORD bits = HIWORD(flags);
@@ -123,11 +127,8 @@ BOOL WINAPI CPGenKey(HCRYPTPROV hProv, ALG_ID Algid, DWORD dwFlags, HCRYPTKEY *p
 
     if (!(prov = prov_get(hProv))) return FALSE;
     if (!phKey) SetLastError(ERROR_INVALID_PARAMETER);
-    else if (Algid == AT_KEYEXCHANGE || Algid == AT_SIGNATURE)
-    {
-        FIXME("RSA key pairs are not implemented\n");
-        SetLastError(NTE_BAD_ALGID);
-    }
+    else if (Algid == AT_KEYEXCHANGE || Algid == AT_SIGNATURE || Algid == CALG_RSA_KEYX || Algid == CALG_RSA_SIGN)
+        ret = rsa_generate(prov, hProv, Algid, dwFlags, phKey);   /* a container key pair (rsa.c) */
     else if ((key = key_new(prov, Algid, dwFlags)))
     {
         /* the salt is random only when asked for; otherwise zero [wine-test: default salt is empty] */
@@ -174,10 +175,11 @@ BOOL WINAPI CPDuplicateKey(HCRYPTPROV hUID, HCRYPTKEY hKey, DWORD *pdwReserved, 
         copy->hdr = hdr;
         glue_cipher_copy(&copy->state, &key->state);
         csp_object_addref(&copy->prov->hdr);
-        /* an RSA key owns its modulus: copied too [wine-test: CAPI duplicates key pairs] */
-        if (key->modulus && (copy->modulus = HeapAlloc(GetProcessHeap(), 0, key->key_len)))
-            memcpy(copy->modulus, key->modulus, key->key_len);
-        if (key->modulus && !copy->modulus)
+        /* an RSA key owns its numbers: copied too, so a duplicated exportable
+         * private key exports the same PRIVATEKEYBLOB [wine-test: CAPI duplicates key pairs] */
+        if (key->rsa && (copy->rsa = HeapAlloc(GetProcessHeap(), 0, key->rsa_len)))
+            memcpy(copy->rsa, key->rsa, key->rsa_len);
+        if (key->rsa && !copy->rsa)
         {
             SetLastError(NTE_NO_MEMORY);
             key_put(copy);
@@ -377,11 +379,8 @@ static BOOL import_plaintext(struct csp_prov *prov, HCRYPTPROV owner, const BYTE
     struct csp_key *key;
 
     if (len < sizeof(*blob) || len - sizeof(*blob) < blob->key_len) return csp_fail(NTE_BAD_DATA);
-    if (flags & CRYPT_IPSEC_HMAC_KEY)
-    {
-        FIXME("HMAC keys (CRYPT_IPSEC_HMAC_KEY) are not implemented\n");
-        return csp_fail(NTE_BAD_FLAGS);
-    }
+    if (flags & CRYPT_IPSEC_HMAC_KEY)   /* any length: an HMAC key (derive.c) */
+        return hmac_key_import(prov, owner, data + sizeof(*blob), blob->key_len, flags, handle);
     if (blob->key_len > 0xffff / 8) return csp_fail(NTE_BAD_DATA);
     if (!(key = key_new(prov, blob->hdr.aiKeyAlg, MAKELONG(LOWORD(flags), blob->key_len * 8)))) return FALSE;
     memcpy(key->key, data + sizeof(*blob), min(blob->key_len, key->key_len));   /* the salt stays zero */
@@ -409,9 +408,11 @@ BOOL WINAPI CPImportKey(HCRYPTPROV hProv, const BYTE *pbData, DWORD dwDataLen, H
     case PUBLICKEYBLOB:
         ret = rsa_import_public(prov, hProv, pbData, dwDataLen, dwFlags, phKey);
         break;
-    case SIMPLEBLOB:
-        /* needs an RSA exchange key, and none can exist yet */
-        SetLastError(handle_valid(hPubKey, CSP_TYPE_KEY) ? NTE_BAD_KEY : NTE_BAD_PUBLIC_KEY);
+    case PRIVATEKEYBLOB:   /* becomes the container's pair by aiKeyAlg (rsa.c) */
+        ret = rsa_import_private(prov, hProv, pbData, dwDataLen, dwFlags, phKey);
+        break;
+    case SIMPLEBLOB:       /* unwrapped with hPubKey's private key (rsa.c) */
+        ret = rsa_import_simple(prov, hProv, pbData, dwDataLen, hPubKey, dwFlags, phKey);
         break;
     default:
         FIXME("blob type %u is not implemented\n", hdr->bType);
@@ -468,7 +469,7 @@ BOOL WINAPI CPExportKey(HCRYPTPROV hProv, HCRYPTKEY hKey, HCRYPTKEY hPubKey, DWO
         ret = TRUE;
         break;
     case SIMPLEBLOB:
-        SetLastError(NTE_BAD_PUBLIC_KEY);   /* no RSA exchange key can exist yet */
+        ret = rsa_export_simple(key, hPubKey, dwFlags, pbData, pdwDataLen);
         break;
     case PUBLICKEYBLOB:
         /* a session key has no public part; a public key with hPubKey set is refused [wine-impl] */
@@ -476,8 +477,13 @@ BOOL WINAPI CPExportKey(HCRYPTPROV hProv, HCRYPTKEY hKey, HCRYPTKEY hPubKey, DWO
         else ret = rsa_export_public(key, pbData, pdwDataLen);
         break;
     case PRIVATEKEYBLOB:
-        /* not exportable: NTE_BAD_KEY_STATE even when sizing [wine-test]; public keys have no private part */
-        SetLastError(key->cipher->asym && !(key->permissions & CRYPT_EXPORT) ? NTE_BAD_KEY_STATE : NTE_BAD_KEY);
+        if (hPubKey)
+        {
+            /* an encrypted PRIVATEKEYBLOB [doc]: never hand out the plain one instead */
+            FIXME("PRIVATEKEYBLOB encrypted with a session key is not implemented\n");
+            SetLastError(NTE_BAD_KEY);
+        }
+        else ret = rsa_export_private(key, FALSE, pbData, pdwDataLen);
         break;
     default:
         FIXME("blob type %lu is not implemented\n", dwBlobType);

@@ -17,7 +17,23 @@ const struct csp_provider csp_providers[PERS_COUNT] =
     [PERS_ENHANCED] = { MS_ENHANCED_PROV_A,        PROV_RSA_FULL },
     [PERS_SCHANNEL] = { MS_DEF_RSA_SCHANNEL_PROV_A, PROV_RSA_SCHANNEL },
     [PERS_AES]      = { MS_ENH_RSA_AES_PROV_A,     PROV_RSA_AES },
+    /* dssenh.dll's */
+    [PERS_DSS]          = { MS_DEF_DSS_PROV_A,         PROV_DSS },
+    [PERS_DSS_DH]       = { MS_DEF_DSS_DH_PROV_A,      PROV_DSS_DH },
+    [PERS_DSS_ENHANCED] = { MS_ENH_DSS_DH_PROV_A,      PROV_DSS_DH },
+    [PERS_DH_SCHANNEL]  = { MS_DEF_DH_SCHANNEL_PROV_A, PROV_DH_SCHANNEL },
 };
+
+BOOL provider_is_dss(enum csp_personality pers)
+{
+    return pers >= PERS_DSS && pers <= PERS_DH_SCHANNEL;
+}
+
+/* The DLL a provider name is registered with [doc, reference 5.1]. */
+const char *provider_image(enum csp_personality pers)
+{
+    return provider_is_dss(pers) ? "dssenh.dll" : "rsaenh.dll";
+}
 
 /* Chosen from the provider name advapi32 passes in the VTableProvStruc, as
  * Wine's rsaenh does; an unknown name is the Strong provider [wine-impl]. */
@@ -35,6 +51,9 @@ enum csp_personality provider_from_name(const char *name, DWORD type)
     /* no name (a version 1 or 2 VTableProvStruc): the type's provider */
     if (type == PROV_RSA_AES) return PERS_AES;
     if (type == PROV_RSA_SCHANNEL) return PERS_SCHANNEL;
+    if (type == PROV_DSS) return PERS_DSS;
+    if (type == PROV_DSS_DH) return PERS_DSS_ENHANCED;   /* hypothesis: the type's default provider */
+    if (type == PROV_DH_SCHANNEL) return PERS_DH_SCHANNEL;
     return PERS_STRONG;
 }
 
@@ -44,6 +63,11 @@ enum csp_personality provider_from_name(const char *name, DWORD type)
 #define C   (1u << PERS_SCHANNEL)
 #define A   (1u << PERS_AES)
 #define ALL (B | S | E | C | A)
+#define DB   (1u << PERS_DSS)
+#define DD   (1u << PERS_DSS_DH)
+#define DE   (1u << PERS_DSS_ENHANCED)
+#define DS   (1u << PERS_DH_SCHANNEL)
+#define DALL (DB | DD | DE | DS)
 
 #define SCH_PROTOCOLS (CRYPT_FLAG_PCT1 | CRYPT_FLAG_SSL2 | CRYPT_FLAG_SSL3 | CRYPT_FLAG_TLS1)
 #define SIGN_IPSEC    (CRYPT_FLAG_SIGNING | CRYPT_FLAG_IPSEC)
@@ -98,6 +122,27 @@ static const struct cap_row cap_rows[] =
     { CALG_SCHANNEL_MAC_KEY,     0, 0, ~0u, 0, FALSE, "SCH MAC KEY", "SChannel MAC Key", C },
     { CALG_SCHANNEL_ENC_KEY,     0, 0, ~0u, 0, FALSE, "SCH ENC KEY", "SChannel Encryption Key", C },
     { CALG_TLS1PRF,              0, 0, ~0u, 0, FALSE, "TLS1 PRF", "TLS1 Pseudo Random Function", C },
+
+    /* dssenh.dll: Base DSS (DB) signs and hashes only; Base DSS/DH (DD) has the
+     * Base lengths; Enhanced (DE) and DH Schannel (DS) the long ones.  Order
+     * and default lengths [doc: provider algorithm tables]; DSS 512..1024,
+     * DH 512..1024 (Base) or 512..4096 [wine-test]; names of the DSS row
+     * [wine-impl], of the DH and CYLINK rows a hypothesis. */
+    { CALG_CYLINK_MEK,  40,  40,    40, 0, FALSE, "CYLINK MEK", "Cylink MEK", DD | DE | DS },
+    { CALG_RC2,         40,  40,    56, 0, FALSE, "RC2", "RSA Data Security's RC2", DD },
+    { CALG_RC2,        128,  40,   128, 0, FALSE, "RC2", "RSA Data Security's RC2", DE | DS },
+    { CALG_RC4,         40,  40,    56, 0, FALSE, "RC4", "RSA Data Security's RC4", DD },
+    { CALG_RC4,        128,  40,   128, 0, FALSE, "RC4", "RSA Data Security's RC4", DE | DS },
+    { CALG_DES,         56,  56,    56, 0, FALSE, "DES", "Data Encryption Standard (DES)", DD | DE | DS },
+    { CALG_3DES_112,   112, 112,   112, 0, FALSE, "3DES TWO KEY", "Two Key Triple DES", DE | DS },
+    { CALG_3DES,       168, 168,   168, 0, FALSE, "3DES", "Three Key Triple DES", DE | DS },
+    { CALG_SHA1,       160, 160,   160, CRYPT_FLAG_SIGNING, FALSE, "SHA-1", "Secure Hash Algorithm (SHA-1)", DALL },
+    { CALG_MD5,        128, 128,   128, 0, FALSE, "MD5", "Message Digest 5 (MD5)", DALL },
+    { CALG_DSS_SIGN,  1024, 512,  1024, CRYPT_FLAG_SIGNING, FALSE, "DSA_SIGN", "Digital Signature Algorithm", DALL },
+    { CALG_DH_SF,      512, 512,  1024, 0, FALSE, "DH_KEYX", "Diffie-Hellman Key Exchange Algorithm", DD },
+    { CALG_DH_SF,     1024, 512,  4096, 0, FALSE, "DH_KEYX", "Diffie-Hellman Key Exchange Algorithm", DE | DS },
+    { CALG_DH_EPHEM,   512, 512,  1024, 0, FALSE, "DH_KEYX", "Diffie-Hellman Key Exchange Algorithm", DD },
+    { CALG_DH_EPHEM,  1024, 512,  4096, 0, FALSE, "DH_KEYX", "Diffie-Hellman Key Exchange Algorithm", DE | DS },
 };
 
 /* The personality's view of a row, as PROV_ENUMALGS_EX.  Lengths count the NUL. */
@@ -162,6 +207,11 @@ static const struct csp_cipher ciphers[] =
     /* public keys only so far (rsa.c) */
     { CALG_RSA_KEYX, BRIDGE_CIPHER_NONE, 0,   0,   0, FALSE, TRUE },
     { CALG_RSA_SIGN, BRIDGE_CIPHER_NONE, 0,   0,   0, FALSE, TRUE },
+    /* dssenh.dll's key pairs and agreed DH keys (dss.c) */
+    { CALG_DSS_SIGN, BRIDGE_CIPHER_NONE, 0,   0,   0, FALSE, TRUE },
+    { CALG_DH_SF,    BRIDGE_CIPHER_NONE, 0,   0,   0, FALSE, TRUE },
+    { CALG_DH_EPHEM, BRIDGE_CIPHER_NONE, 0,   0,   0, FALSE, TRUE },
+    { CALG_AGREEDKEY_ANY, BRIDGE_CIPHER_NONE, 0, 0, 0, FALSE, TRUE },
 };
 
 const struct csp_cipher *cipher_from_algid(ALG_ID algid)
