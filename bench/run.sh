@@ -120,7 +120,7 @@ if [ -n "$(ls "$LOGS"/*.out 2>/dev/null)" ] && ! grep -q '^info done' "$LOGS"/*.
 # anything else -> last.  "n/a STATUS" only when no round gave a number.
 for impl in "${impls[@]}"; do
     for f in "$LOGS/$impl".*.out; do
-        [ -f "$f" ] && awk -v impl="$impl" '$1 == "bench" && NF >= 4 { print impl, $2, $3, $4 }' "$f"
+        [ -f "$f" ] && tr -d '\r' < "$f" | awk -v impl="$impl" '$1 == "bench" && NF >= 4 { print impl, $2, $3, $4 }'
     done
 done | awk '
     { key = $1 SUBSEP $2

@@ -83,7 +83,7 @@ enum bridge_hash
 
 #define BRIDGE_MAX_KEY_LEN     64     /* RC4 up to 512 bits */
 #define BRIDGE_MAX_BLOCK_LEN   16
-#define BRIDGE_SCHEDULE_WORDS  560    /* room for nettle's AES context plus a GCM table */
+#define BRIDGE_SCHEDULE_WORDS  60     /* nettle's largest: AES-256 encrypt + decrypt contexts */
 #define BRIDGE_HASH_WORDS      96     /* room for three nettle hash contexts (HMAC) */
 
 /* bridge_cipher_state.scheduled */
@@ -106,7 +106,7 @@ struct bridge_cipher_state
     uint32_t effective_bits;  /* RC2 effective key length */
     uint32_t block_len;       /* bytes; 1 for RC4 */
     uint32_t scheduled;       /* BRIDGE_SCHEDULE_*; the PE side only writes EMPTY */
-    uint64_t gnutls_handle;   /* unix-side gnutls_cipher_hd_t, 0 until first CBC use */
+    uint64_t gnutls_handle;   /* unix-side GnuTLS CBC or GCM handle (+ kind/busy bits), 0 until first use */
     uint8_t  key[BRIDGE_MAX_KEY_LEN];
     uint8_t  chain[BRIDGE_MAX_BLOCK_LEN];  /* running IV of CBC and CFB */
     uint64_t schedule[BRIDGE_SCHEDULE_WORDS];
@@ -216,7 +216,7 @@ struct key_wrap_params
     uint32_t wrap;            /* 1 = wrap, 0 = unwrap */
 };
 
-BRIDGE_STATIC_ASSERT(cipher_state_size, sizeof(struct bridge_cipher_state) == 4592);
+BRIDGE_STATIC_ASSERT(cipher_state_size, sizeof(struct bridge_cipher_state) == 592);
 BRIDGE_STATIC_ASSERT(key_crypt_size, sizeof(struct key_crypt_params) == 32);
 BRIDGE_STATIC_ASSERT(key_aead_size, sizeof(struct key_aead_params) == 96);
 BRIDGE_STATIC_ASSERT(hash_state_size, sizeof(struct bridge_hash_state) == 776);

@@ -4,15 +4,17 @@
  * The key state lives in the caller's PE memory and is read and written in
  * place.  Its schedule[] holds plain nettle contexts (no pointers), so a memcpy
  * of the state is a complete duplicate, RC4 stream position included.  The one
- * thing a copy does not own is gnutls_handle: a GnuTLS CBC handle made lazily
- * here, because GnuTLS CBC is the fast path (AES-NI, ~1 GB/s) and costs ~180 ns
- * to create.  Everything GnuTLS lacks (ECB, CFB8, RC2, RC4, any-length GCM
- * nonces, streaming AEAD) goes through nettle directly.
+ * thing a copy does not own is gnutls_handle: a GnuTLS handle made lazily here,
+ * because GnuTLS is the fast path for CBC (AES-NI, ~1 GB/s) and for one-shot
+ * GCM messages past a few blocks (stitched AES-NI+PCLMUL, ~2x nettle's GCM),
+ * and costs ~180 ns to create.  Everything GnuTLS lacks (ECB, CFB8, RC2, RC4,
+ * any-length GCM nonces, streaming AEAD) goes through nettle directly.
  */
 #define _GNU_SOURCE  /* explicit_bzero */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sched.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/crypto.h>
 #include <nettle/aes.h>
@@ -26,50 +28,66 @@
 #include <nettle/memops.h>
 #include "unix_private.h"
 
-/* gnutls_handle value meaning "GnuTLS refused this cipher, use nettle". */
+/*
+ * What gnutls_handle holds:
+ *   0                  no handle yet
+ *   HANDLE_REFUSED     GnuTLS refused this cipher: nettle only, ask once per key
+ *   HANDLE_DEFERRED    a short first CBC call ran on nettle; the next call makes the handle
+ *   hd | HANDLE_GCM? | HANDLE_BUSY?
+ *                      a gnutls_cipher_hd_t.  GnuTLS mallocs it, so its two low bits
+ *                      are free: HANDLE_GCM marks an AES-GCM handle (else CBC), so
+ *                      one kind is never used for the other mode; HANDLE_BUSY marks
+ *                      a GCM handle one thread is running a message through (only
+ *                      that thread writes the word until it clears the flag).
+ * The flags live in the handle word rather than in a field of their own because
+ * a handle and its flags must change together (one CAS), and because the PE
+ * side's duplicate zeroes this word: a copy can never inherit a busy flag.
+ */
 #define HANDLE_REFUSED   UINT64_MAX
+#define HANDLE_DEFERRED  ((uint64_t)4)
+#define HANDLE_BUSY      ((uint64_t)1)
+#define HANDLE_GCM       ((uint64_t)2)
+#define HANDLE_FLAGS     (HANDLE_BUSY | HANDLE_GCM)
+
+/* A first CBC call this short on a key without a handle (a fresh key or
+ * duplicate) runs on the nettle schedule, which is ready anyway.  Measured here:
+ * gnutls_cipher_init+deinit costs ~150-220 ns; nettle's CBC encrypt is slower
+ * than GnuTLS's by about that much at 256 bytes (decrypt: by ~20 ns). */
+#define SHORT_CBC_MAX    256
+
+/* One-shot GCM messages this short run on nettle when the schedule holds its
+ * GHASH key: GnuTLS's per-message setup plus the handle's CAS cost more than
+ * its stitched bulk code saves.  Measured here: even at ~128 bytes; GnuTLS is
+ * 2x faster at 1 MiB. */
+#define SHORT_GCM_MAX    128
 
 #define SCHEDULE_EMPTY     BRIDGE_SCHEDULE_EMPTY
 #define SCHEDULE_READY     BRIDGE_SCHEDULE_READY
 #define SCHEDULE_BUILDING  BRIDGE_SCHEDULE_BUILDING
 
-/* Any one cipher's context, as nettle lays it out. */
-union cipher_ctx
+/*
+ * What schedule[] holds: nettle contexts expanded from key[].  The encrypt
+ * context always starts at offset 0.  Only AES decrypts with a different
+ * (inverted) context; DES, 3DES and RC2 decrypt with the one they encrypt with.
+ * nettle's struct gcm_key (room for a 4 KB GHASH table) is not kept whole: a
+ * GCM schedule keeps only the part nettle really uses, in the decrypt slot it
+ * has no other use for (see ghash_key_size).
+ */
+union schedule
 {
-    struct aes128_ctx  aes128;
-    struct aes192_ctx  aes192;
-    struct aes256_ctx  aes256;
+    struct { struct aes128_ctx enc, dec; } aes128;
+    struct { struct aes192_ctx enc, dec; } aes192;
+    struct { struct aes256_ctx enc, dec; } aes256;
     struct des_ctx     des;
     struct des3_ctx    des3;
     struct arctwo_ctx  rc2;
     struct arcfour_ctx rc4;
 };
 
-union aes_ctx_any
-{
-    struct aes128_ctx aes128;
-    struct aes192_ctx aes192;
-    struct aes256_ctx aes256;
-};
-
-/* What schedule[] holds, by mode: GCM needs its 4 KB hash table, the rest
- * an encrypt and a decrypt context (they differ only for AES). */
-union schedule
-{
-    struct
-    {
-        union cipher_ctx enc;
-        union cipher_ctx dec;
-    } block;                      /* ECB, CBC, CFB8, CCM; RC4 uses enc only */
-    struct
-    {
-        union aes_ctx_any cipher;
-        struct gcm_key    key;
-    } gcm;
-};
-
 _Static_assert(sizeof(union schedule) <= sizeof(((struct bridge_cipher_state *)0)->schedule),
                "nettle contexts must fit in bridge_cipher_state.schedule");
+_Static_assert(sizeof(union schedule) + sizeof(uint64_t) > sizeof(((struct bridge_cipher_state *)0)->schedule),
+               "BRIDGE_SCHEDULE_WORDS is larger than the largest schedule: shrink it");
 _Static_assert(_Alignof(union schedule) <= _Alignof(uint64_t),
                "schedule[] is only 8-byte aligned");
 
@@ -92,44 +110,40 @@ NETTLE_ADAPTER(des3_decrypt, const struct des3_ctx)
 NETTLE_ADAPTER(arctwo_encrypt, struct arctwo_ctx)  /* nettle omits const, never writes */
 NETTLE_ADAPTER(arctwo_decrypt, struct arctwo_ctx)
 
-/* Key setup: fills enc, and dec unless it is NULL (modes that only encrypt). */
-typedef void key_setup_func(void *enc, void *dec, const struct bridge_cipher_state *state);
+/* Key setup fills the encrypt context; invert derives a separate decrypt context from it. */
+typedef void key_setup_func(void *enc, const struct bridge_cipher_state *state);
+typedef void key_invert_func(void *dec, const void *enc);
 
 #define AES_SETUP(bits) \
-    static void aes##bits##_setup(void *enc, void *dec, const struct bridge_cipher_state *state) \
-    { \
-        aes##bits##_set_encrypt_key(enc, state->key); \
-        if (dec) aes##bits##_invert_key(dec, enc); \
-    }
+    static void aes##bits##_setup(void *enc, const struct bridge_cipher_state *state) \
+    { aes##bits##_set_encrypt_key(enc, state->key); } \
+    static void aes##bits##_invert(void *dec, const void *enc) \
+    { aes##bits##_invert_key(dec, enc); }
 
 AES_SETUP(128)
 AES_SETUP(192)
 AES_SETUP(256)
 
 /* des_set_key's weak-key result is ignored: Windows accepts weak DES keys. */
-static void des_setup(void *enc, void *dec, const struct bridge_cipher_state *state)
+static void des_setup(void *enc, const struct bridge_cipher_state *state)
 {
     des_set_key(enc, state->key);
-    if (dec) memcpy(dec, enc, sizeof(struct des_ctx));
 }
 
-static void des3_setup(void *enc, void *dec, const struct bridge_cipher_state *state)
+static void des3_setup(void *enc, const struct bridge_cipher_state *state)
 {
     des3_set_key(enc, state->key);
-    if (dec) memcpy(dec, enc, sizeof(struct des3_ctx));
 }
 
-static void rc2_setup(void *enc, void *dec, const struct bridge_cipher_state *state)
+static void rc2_setup(void *enc, const struct bridge_cipher_state *state)
 {
     unsigned int bits = state->effective_bits ? state->effective_bits : state->key_len * 8;
 
     arctwo_set_key_ekb(enc, state->key_len, state->key, bits);
-    if (dec) memcpy(dec, enc, sizeof(struct arctwo_ctx));
 }
 
-static void rc4_setup(void *enc, void *dec, const struct bridge_cipher_state *state)
+static void rc4_setup(void *enc, const struct bridge_cipher_state *state)
 {
-    (void)dec;
     arcfour_set_key(enc, state->key_len, state->key);
 }
 
@@ -137,6 +151,8 @@ static void rc4_setup(void *enc, void *dec, const struct bridge_cipher_state *st
 #define BLOCK_MODES   (MODE_BIT(BRIDGE_MODE_ECB) | MODE_BIT(BRIDGE_MODE_CBC) | MODE_BIT(BRIDGE_MODE_CFB8) \
                        | MODE_BIT(BRIDGE_MODE_CFB))
 #define AEAD_MODES    (MODE_BIT(BRIDGE_MODE_GCM) | MODE_BIT(BRIDGE_MODE_CCM))
+/* Modes that run the block cipher backwards; CFB, GCM and CCM only ever encrypt blocks. */
+#define INVERSE_MODES (MODE_BIT(BRIDGE_MODE_ECB) | MODE_BIT(BRIDGE_MODE_CBC))
 
 /* One row per cipher and key size; the first row matching cipher and key_len wins. */
 struct cipher_row
@@ -147,28 +163,33 @@ struct cipher_row
     uint32_t            block_len;
     uint32_t            modes;       /* MODE_BIT()s allowed */
     key_setup_func     *setup;
+    key_invert_func    *invert;      /* NULL: decrypts with the encrypt context */
+    uint32_t            dec_offset;  /* where in union schedule the decrypt context starts */
     nettle_cipher_func *encrypt;     /* NULL for RC4 */
     nettle_cipher_func *decrypt;
     gnutls_cipher_algorithm_t gnutls_cbc;  /* GNUTLS_CIPHER_UNKNOWN: nettle only */
+    gnutls_cipher_algorithm_t gnutls_gcm;
 };
+
+#define AES_ROW(bits) \
+    { BRIDGE_CIPHER_AES, bits / 8, bits / 8, 16, BLOCK_MODES | AEAD_MODES, aes##bits##_setup, \
+      aes##bits##_invert, offsetof(union schedule, aes##bits.dec), aes##bits##_encrypt_fn, \
+      aes##bits##_decrypt_fn, GNUTLS_CIPHER_AES_##bits##_CBC, GNUTLS_CIPHER_AES_##bits##_GCM }
 
 static const struct cipher_row cipher_rows[] =
 {
-    { BRIDGE_CIPHER_AES,  16, 16, 16, BLOCK_MODES | AEAD_MODES, aes128_setup,
-      aes128_encrypt_fn, aes128_decrypt_fn, GNUTLS_CIPHER_AES_128_CBC },
-    { BRIDGE_CIPHER_AES,  24, 24, 16, BLOCK_MODES | AEAD_MODES, aes192_setup,
-      aes192_encrypt_fn, aes192_decrypt_fn, GNUTLS_CIPHER_AES_192_CBC },
-    { BRIDGE_CIPHER_AES,  32, 32, 16, BLOCK_MODES | AEAD_MODES, aes256_setup,
-      aes256_encrypt_fn, aes256_decrypt_fn, GNUTLS_CIPHER_AES_256_CBC },
-    { BRIDGE_CIPHER_DES,   8,  8,  8, BLOCK_MODES, des_setup,
-      des_encrypt_fn, des_decrypt_fn, GNUTLS_CIPHER_DES_CBC },
-    { BRIDGE_CIPHER_3DES, 24, 24,  8, BLOCK_MODES, des3_setup,
-      des3_encrypt_fn, des3_decrypt_fn, GNUTLS_CIPHER_3DES_CBC },
+    AES_ROW(128),
+    AES_ROW(192),
+    AES_ROW(256),
+    { BRIDGE_CIPHER_DES,   8,  8,  8, BLOCK_MODES, des_setup, NULL, 0,
+      des_encrypt_fn, des_decrypt_fn, GNUTLS_CIPHER_DES_CBC, GNUTLS_CIPHER_UNKNOWN },
+    { BRIDGE_CIPHER_3DES, 24, 24,  8, BLOCK_MODES, des3_setup, NULL, 0,
+      des3_encrypt_fn, des3_decrypt_fn, GNUTLS_CIPHER_3DES_CBC, GNUTLS_CIPHER_UNKNOWN },
     /* GnuTLS only has 40-bit RC2; key[] caps RC2 at 64 of nettle's 128 bytes */
-    { BRIDGE_CIPHER_RC2,   1, BRIDGE_MAX_KEY_LEN, 8, BLOCK_MODES, rc2_setup,
-      arctwo_encrypt_fn, arctwo_decrypt_fn, GNUTLS_CIPHER_UNKNOWN },
-    { BRIDGE_CIPHER_RC4,   1, BRIDGE_MAX_KEY_LEN, 1, MODE_BIT(BRIDGE_MODE_STREAM), rc4_setup,
-      NULL, NULL, GNUTLS_CIPHER_UNKNOWN },
+    { BRIDGE_CIPHER_RC2,   1, BRIDGE_MAX_KEY_LEN, 8, BLOCK_MODES, rc2_setup, NULL, 0,
+      arctwo_encrypt_fn, arctwo_decrypt_fn, GNUTLS_CIPHER_UNKNOWN, GNUTLS_CIPHER_UNKNOWN },
+    { BRIDGE_CIPHER_RC4,   1, BRIDGE_MAX_KEY_LEN, 1, MODE_BIT(BRIDGE_MODE_STREAM), rc4_setup, NULL, 0,
+      NULL, NULL, GNUTLS_CIPHER_UNKNOWN, GNUTLS_CIPHER_UNKNOWN },
 };
 
 static bridge_status invalid(const char *why)
@@ -195,56 +216,191 @@ static const struct cipher_row *row_find(const struct bridge_cipher_state *state
     return NULL;
 }
 
-/* ---- GnuTLS CBC handle ------------------------------------------------ */
+/* ---- GnuTLS handles (CBC, and GCM one-shot messages) ------------------------ */
 
-static void handle_drop(struct bridge_cipher_state *state)
+/* The gnutls_cipher_hd_t in a gnutls_handle value, or NULL for 0 and the markers. */
+static gnutls_cipher_hd_t handle_ptr(uint64_t value)
 {
-    uint64_t handle = __atomic_exchange_n(&state->gnutls_handle, 0, __ATOMIC_ACQ_REL);
-
-    if (handle && handle != HANDLE_REFUSED)
-        gnutls_cipher_deinit((gnutls_cipher_hd_t)(uintptr_t)handle);
+    if (value <= HANDLE_DEFERRED || value == HANDLE_REFUSED) return NULL;
+    return (gnutls_cipher_hd_t)(uintptr_t)(value & ~HANDLE_FLAGS);
 }
 
-/* The key's GnuTLS CBC handle, created on first use; NULL means use nettle. */
-static gnutls_cipher_hd_t handle_get(struct bridge_cipher_state *state, const struct cipher_row *row)
+/*
+ * A handle is made and stored for the key it was made from; changing key or
+ * mode clears "scheduled", and the rebuild that follows drops it here.  A busy
+ * GCM handle is mid-message on another thread (a key change or destroy racing
+ * a call): wait for that message to end rather than free the handle under it.
+ * So nothing but its user writes a busy word, and gcm_handle_put() needs no CAS.
+ */
+static void handle_drop(struct bridge_cipher_state *state)
 {
-    uint64_t current = __atomic_load_n(&state->gnutls_handle, __ATOMIC_ACQUIRE);
+    uint64_t value = __atomic_load_n(&state->gnutls_handle, __ATOMIC_ACQUIRE);
+
+    for (;;)
+    {
+        if (handle_ptr(value) && (value & HANDLE_BUSY))
+        {
+            sched_yield();
+            value = __atomic_load_n(&state->gnutls_handle, __ATOMIC_ACQUIRE);
+        }
+        else if (__atomic_compare_exchange_n(&state->gnutls_handle, &value, 0, 0,
+                                             __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            break;
+    }
+    if (handle_ptr(value)) gnutls_cipher_deinit(handle_ptr(value));
+}
+
+/* A new GnuTLS handle for the state's key, or NULL if GnuTLS refuses it. */
+static gnutls_cipher_hd_t handle_new(struct bridge_cipher_state *state, gnutls_cipher_algorithm_t algorithm)
+{
     gnutls_datum_t key = { state->key, state->key_len };
-    gnutls_cipher_hd_t mine;
-    uint64_t value;
+    gnutls_cipher_hd_t handle;
     int err;
 
-    if (current) return current == HANDLE_REFUSED ? NULL : (gnutls_cipher_hd_t)(uintptr_t)current;
-    if (row->gnutls_cbc == GNUTLS_CIPHER_UNKNOWN) return NULL;
-
-    /* A refusal (e.g. DES disabled by policy) is remembered so we ask only once per key. */
-    if ((err = gnutls_cipher_init(&mine, row->gnutls_cbc, &key, NULL)) < 0)
+    if ((err = gnutls_cipher_init(&handle, algorithm, &key, NULL)) < 0)
     {
         bridge_trace("gnutls_cipher_init(%d) failed (%d: %s), using nettle\n",
-                     row->gnutls_cbc, err, gnutls_strerror(err));
-        mine = NULL;
+                     algorithm, err, gnutls_strerror(err));
+        return NULL;
     }
+    /* the flag bits rely on malloc alignment: never seen otherwise, but never trusted */
+    if (!handle_ptr((uintptr_t)handle) || ((uintptr_t)handle & HANDLE_FLAGS))
+    {
+        gnutls_cipher_deinit(handle);
+        return NULL;
+    }
+    return handle;
+}
+
+/*
+ * The key's GnuTLS CBC handle, created on first use; NULL means use nettle.
+ * Like the chain value in the key, it is not guarded against two threads
+ * running CBC on one key at once (that is the caller's race either way).
+ */
+static gnutls_cipher_hd_t cbc_handle_get(struct bridge_cipher_state *state, const struct cipher_row *row,
+                                         size_t len)
+{
+    uint64_t current = __atomic_load_n(&state->gnutls_handle, __ATOMIC_ACQUIRE), value;
+    gnutls_cipher_hd_t mine;
+
+    /* a GCM handle here was left by a GCM call racing a mode change: not for CBC */
+    if (handle_ptr(current)) return (current & HANDLE_GCM) ? NULL : handle_ptr(current);
+    if (current == HANDLE_REFUSED || row->gnutls_cbc == GNUTLS_CIPHER_UNKNOWN) return NULL;
+    if (!current && len <= SHORT_CBC_MAX)
+    {
+        /* nettle this once (see SHORT_CBC_MAX); a key that is used again gets its handle then */
+        __atomic_compare_exchange_n(&state->gnutls_handle, &current, HANDLE_DEFERRED, 0,
+                                    __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+        return NULL;
+    }
+
+    /* A refusal (e.g. DES disabled by policy) is remembered so we ask only once per key. */
+    mine = handle_new(state, row->gnutls_cbc);
     value = mine ? (uint64_t)(uintptr_t)mine : HANDLE_REFUSED;
     if (__atomic_compare_exchange_n(&state->gnutls_handle, &current, value, 0,
                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
         return mine;
 
-    /* another thread stored its handle first: use that one */
+    /* another thread stored its handle first: use that one if it is a CBC handle */
     if (mine) gnutls_cipher_deinit(mine);
-    return current == HANDLE_REFUSED ? NULL : (gnutls_cipher_hd_t)(uintptr_t)current;
+    return (current & HANDLE_GCM) ? NULL : handle_ptr(current);
+}
+
+/*
+ * Takes the key's GnuTLS GCM handle for one message, creating it on first use.
+ * A GCM handle carries per-message state, so one thread at a time owns it
+ * (HANDLE_BUSY); NULL means another thread has it, or there is none to be had:
+ * use nettle for this message.  Every non-NULL return needs gcm_handle_put().
+ */
+static gnutls_cipher_hd_t gcm_handle_take(struct bridge_cipher_state *state, const struct cipher_row *row)
+{
+    uint64_t current = __atomic_load_n(&state->gnutls_handle, __ATOMIC_ACQUIRE), value;
+    gnutls_cipher_hd_t mine;
+
+    if (row->gnutls_gcm == GNUTLS_CIPHER_UNKNOWN) return NULL;
+    while (handle_ptr(current))
+    {
+        /* busy, or a CBC handle left by a CBC call racing a mode change */
+        if ((current & HANDLE_FLAGS) != HANDLE_GCM) return NULL;
+        if (__atomic_compare_exchange_n(&state->gnutls_handle, &current, current | HANDLE_BUSY, 0,
+                                        __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE))
+            return handle_ptr(current);
+    }
+    if (current == HANDLE_REFUSED) return NULL;
+
+    /* none yet: make one, stored already taken for this message */
+    mine = handle_new(state, row->gnutls_gcm);
+    value = mine ? ((uint64_t)(uintptr_t)mine | HANDLE_GCM | HANDLE_BUSY) : HANDLE_REFUSED;
+    if (__atomic_compare_exchange_n(&state->gnutls_handle, &current, value, 0,
+                                    __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+        return mine;
+    /* another thread stored one first, and is using it right now: nettle this time */
+    if (mine) gnutls_cipher_deinit(mine);
+    return NULL;
+}
+
+/* Ends this thread's message: while busy the word is ours alone (see handle_drop). */
+static void gcm_handle_put(struct bridge_cipher_state *state, gnutls_cipher_hd_t handle)
+{
+    __atomic_store_n(&state->gnutls_handle, (uint64_t)(uintptr_t)handle | HANDLE_GCM, __ATOMIC_RELEASE);
 }
 
 /* ---- nettle schedule ---------------------------------------------------- */
 
+/*
+ * How many leading bytes of struct gcm_key nettle uses.  The struct has room
+ * for the 4 KB table of nettle's C GHASH, but its PCLMUL GHASH (x86_64) writes
+ * and reads only H and H^2: 32 bytes.  Found once by keying two differently
+ * filled structs and seeing how far gcm_set_key wrote.  That is exact because
+ * it writes the same bytes whatever the key, and GHASH reads no byte it did
+ * not write (or nettle would read uninitialised memory in its own use).
+ */
+static size_t ghash_key_size(void)
+{
+    static size_t size;   /* 0 until probed; racing probes agree */
+    union { struct gcm_key key; uint8_t bytes[sizeof(struct gcm_key)]; } probe[2];
+    struct aes128_ctx aes;
+    size_t got = __atomic_load_n(&size, __ATOMIC_RELAXED);
+
+    if (got) return got;
+    memset(&aes, 0, sizeof(aes));   /* any key will do: only which bytes change matters */
+    memset(&probe[0], 0x00, sizeof(probe[0]));
+    memset(&probe[1], 0xff, sizeof(probe[1]));
+    gcm_set_key(&probe[0].key, &aes, aes128_encrypt_fn);
+    gcm_set_key(&probe[1].key, &aes, aes128_encrypt_fn);
+    for (got = sizeof(struct gcm_key); got > 1; got--)
+        if (probe[0].bytes[got - 1] != 0x00 || probe[1].bytes[got - 1] != 0xff) break;
+    __atomic_store_n(&size, got, __ATOMIC_RELAXED);
+    return got;
+}
+
+static void *schedule_dec(const struct cipher_row *row, union schedule *sched)
+{
+    return (uint8_t *)sched + row->dec_offset;
+}
+
+/* Where a GCM schedule keeps nettle's GHASH key, or NULL when it does not fit
+ * (a CPU without PCLMUL): then the nettle path builds it per call. */
+static void *schedule_ghash(const struct cipher_row *row, const union schedule *sched)
+{
+    if (ghash_key_size() > sizeof(*sched) - row->dec_offset) return NULL;
+    return (uint8_t *)sched + row->dec_offset;
+}
+
 static void schedule_build(const struct cipher_row *row, const struct bridge_cipher_state *state,
                            union schedule *sched)
 {
-    if (state->mode == BRIDGE_MODE_GCM)
+    struct gcm_key key;
+    void *ghash;
+
+    row->setup(sched, state);
+    if (row->invert && (INVERSE_MODES & MODE_BIT(state->mode))) row->invert(schedule_dec(row, sched), sched);
+    if (state->mode == BRIDGE_MODE_GCM && (ghash = schedule_ghash(row, sched)))
     {
-        row->setup(&sched->gcm.cipher, NULL, state);
-        gcm_set_key(&sched->gcm.key, &sched->gcm.cipher, row->encrypt);
+        gcm_set_key(&key, sched, row->encrypt);
+        memcpy(ghash, &key, ghash_key_size());
+        explicit_bzero(&key, ghash_key_size());
     }
-    else row->setup(&sched->block.enc, &sched->block.dec, state);
 }
 
 /*
@@ -292,14 +448,14 @@ struct crypt_job
 
 static bridge_status stream_crypt(const struct crypt_job *job)
 {
-    arcfour_crypt(&job->sched->block.enc.rc4, job->len, job->out, job->in);
+    arcfour_crypt(&job->sched->rc4, job->len, job->out, job->in);
     return BRIDGE_SUCCESS;
 }
 
 static bridge_status ecb_crypt(const struct crypt_job *job)
 {
-    if (job->encrypt) job->row->encrypt(&job->sched->block.enc, job->len, job->out, job->in);
-    else job->row->decrypt(&job->sched->block.dec, job->len, job->out, job->in);
+    if (job->encrypt) job->row->encrypt(job->sched, job->len, job->out, job->in);
+    else job->row->decrypt(schedule_dec(job->row, job->sched), job->len, job->out, job->in);
     return BRIDGE_SUCCESS;
 }
 
@@ -326,30 +482,30 @@ static bridge_status cbc_gnutls(const struct crypt_job *job, gnutls_cipher_hd_t 
 
 static bridge_status cbc_crypt(const struct crypt_job *job)
 {
-    gnutls_cipher_hd_t handle = handle_get(job->state, job->row);
+    gnutls_cipher_hd_t handle = cbc_handle_get(job->state, job->row, job->len);
     const struct cipher_row *row = job->row;
 
     if (handle) return cbc_gnutls(job, handle);
     /* nettle updates chain in place and copes with in == out */
     if (job->encrypt)
-        cbc_encrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+        cbc_encrypt(job->sched, row->encrypt, row->block_len, job->state->chain,
                     job->len, job->out, job->in);
     else
-        cbc_decrypt(&job->sched->block.dec, row->decrypt, row->block_len, job->state->chain,
+        cbc_decrypt(schedule_dec(row, job->sched), row->decrypt, row->block_len, job->state->chain,
                     job->len, job->out, job->in);
     return BRIDGE_SUCCESS;
 }
 
-/* CFB runs the cipher forwards in both directions, so only enc is used. */
+/* CFB runs the cipher forwards in both directions, so only the encrypt context is used. */
 static bridge_status cfb8_crypt(const struct crypt_job *job)
 {
     const struct cipher_row *row = job->row;
 
     if (job->encrypt)
-        cfb8_encrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+        cfb8_encrypt(job->sched, row->encrypt, row->block_len, job->state->chain,
                      job->len, job->out, job->in);
     else
-        cfb8_decrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+        cfb8_decrypt(job->sched, row->encrypt, row->block_len, job->state->chain,
                      job->len, job->out, job->in);
     return BRIDGE_SUCCESS;
 }
@@ -360,10 +516,10 @@ static bridge_status cfb_crypt(const struct crypt_job *job)
     const struct cipher_row *row = job->row;
 
     if (job->encrypt)
-        cfb_encrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+        cfb_encrypt(job->sched, row->encrypt, row->block_len, job->state->chain,
                     job->len, job->out, job->in);
     else
-        cfb_decrypt(&job->sched->block.enc, row->encrypt, row->block_len, job->state->chain,
+        cfb_decrypt(job->sched, row->encrypt, row->block_len, job->state->chain,
                     job->len, job->out, job->in);
     return BRIDGE_SUCCESS;
 }
@@ -467,26 +623,28 @@ static bridge_status gcm_validate(const struct key_aead_params *params)
     return BRIDGE_SUCCESS;
 }
 
-static bridge_status gcm_run(struct key_aead_params *params, const struct cipher_row *row,
-                             const union schedule *sched)
+/* nettle GCM: any nonce length, and chained messages resumed from the caller's MAC context. */
+static bridge_status gcm_nettle(struct key_aead_params *params, const struct cipher_row *row,
+                                const union schedule *sched)
 {
-    const struct gcm_key *key = &sched->gcm.key;
-    const void *cipher = &sched->gcm.cipher;
+    const void *cipher = sched;   /* the encrypt context */
+    const void *ghash = schedule_ghash(row, sched);
     uint8_t digest[GCM_DIGEST_SIZE];
+    struct gcm_key key;           /* only its first ghash_key_size() bytes are ever used */
     struct gcm_ctx ctx;
     bridge_status status;
 
-    if ((status = gcm_validate(params))) return status;
-
-    gcm_set_iv(&ctx, key, params->nonce_len, BRIDGE_PTR(params->nonce));
+    if (ghash) memcpy(&key, ghash, ghash_key_size());
+    else gcm_set_key(&key, cipher, row->encrypt);
+    gcm_set_iv(&ctx, &key, params->nonce_len, BRIDGE_PTR(params->nonce));
     /* AAD belongs to the first call; callers pass the same auth info to every call */
     if (params->flags & BRIDGE_AEAD_STARTED) gcm_resume(&ctx, params);
-    else gcm_update(&ctx, key, params->auth_len, BRIDGE_PTR(params->auth_data));
+    else gcm_update(&ctx, &key, params->auth_len, BRIDGE_PTR(params->auth_data));
 
     if (params->encrypt)
-        gcm_encrypt(&ctx, key, cipher, row->encrypt, params->len, BRIDGE_PTR(params->output), BRIDGE_PTR(params->input));
+        gcm_encrypt(&ctx, &key, cipher, row->encrypt, params->len, BRIDGE_PTR(params->output), BRIDGE_PTR(params->input));
     else
-        gcm_decrypt(&ctx, key, cipher, row->encrypt, params->len, BRIDGE_PTR(params->output), BRIDGE_PTR(params->input));
+        gcm_decrypt(&ctx, &key, cipher, row->encrypt, params->len, BRIDGE_PTR(params->output), BRIDGE_PTR(params->input));
 
     if (params->flags & BRIDGE_AEAD_CONTINUES)
     {
@@ -498,12 +656,53 @@ static bridge_status gcm_run(struct key_aead_params *params, const struct cipher
     }
     else
     {
-        gcm_digest(&ctx, key, cipher, row->encrypt, params->tag_len, digest);
+        gcm_digest(&ctx, &key, cipher, row->encrypt, params->tag_len, digest);
         status = tag_finish(params, digest);
         explicit_bzero(digest, sizeof(digest));
     }
     explicit_bzero(&ctx, sizeof(ctx));
+    explicit_bzero(&key, ghash_key_size());   /* derived from the key: H = E(K, 0) */
     return status;
+}
+
+/* GnuTLS GCM: one whole message with a 12-byte nonce on a handle this thread has taken. */
+static bridge_status gcm_gnutls(const struct key_aead_params *params, gnutls_cipher_hd_t handle)
+{
+    const uint8_t *in = BRIDGE_PTR(params->input);
+    uint8_t *out = BRIDGE_PTR(params->output);
+    uint8_t digest[GCM_DIGEST_SIZE];
+    bridge_status status;
+    int err = 0;
+
+    gnutls_cipher_set_iv(handle, BRIDGE_PTR(params->nonce), GCM_IV_SIZE);   /* starts a new message */
+    if (params->auth_len) err = gnutls_cipher_add_auth(handle, BRIDGE_PTR(params->auth_data), params->auth_len);
+    /* one call for all the data: GnuTLS's GCM only takes a partial block last */
+    if (err >= 0 && params->len)
+        err = params->encrypt ? gnutls_cipher_encrypt2(handle, in, params->len, out, params->len)
+                              : gnutls_cipher_decrypt2(handle, in, params->len, out, params->len);
+    if (err >= 0) err = gnutls_cipher_tag(handle, digest, sizeof(digest));
+    status = err < 0 ? status_from_gnutls(err) : tag_finish(params, digest);
+    explicit_bzero(digest, sizeof(digest));
+    return status;
+}
+
+static bridge_status gcm_run(struct key_aead_params *params, const struct cipher_row *row,
+                             struct bridge_cipher_state *state, const union schedule *sched)
+{
+    gnutls_cipher_hd_t handle;
+    bridge_status status;
+
+    if ((status = gcm_validate(params))) return status;
+    /* GnuTLS takes whole messages with 96-bit nonces only, and cannot hand out a running GHASH */
+    if (!params->flags && params->nonce_len == GCM_IV_SIZE
+        && (params->len > SHORT_GCM_MAX || !schedule_ghash(row, sched))
+        && (handle = gcm_handle_take(state, row)))
+    {
+        status = gcm_gnutls(params, handle);
+        gcm_handle_put(state, handle);
+        return status;
+    }
+    return gcm_nettle(params, row, sched);
 }
 
 /*
@@ -513,7 +712,7 @@ static bridge_status gcm_run(struct key_aead_params *params, const struct cipher
 static bridge_status ccm_run(struct key_aead_params *params, const struct cipher_row *row,
                              const union schedule *sched)
 {
-    const void *cipher = &sched->block.enc;
+    const void *cipher = sched;   /* the encrypt context */
     uint8_t digest[CCM_DIGEST_SIZE];
     struct ccm_ctx ctx;
     uint32_t length_bytes;   /* CCM's L: the message length field, 15 - nonce_len bytes */
@@ -559,7 +758,7 @@ bridge_status key_aead(void *args)
     if (params->len && (!params->input || !params->output)) return invalid("no buffer");
 
     sched = schedule_get(state, row, &local);
-    if (state->mode == BRIDGE_MODE_GCM) status = gcm_run(params, row, sched);
+    if (state->mode == BRIDGE_MODE_GCM) status = gcm_run(params, row, state, sched);
     else status = ccm_run(params, row, sched);
     schedule_put(sched, &local);
     return status;

@@ -16,9 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sched.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/crypto.h>
 #include <nettle/aes.h>
+#include <nettle/gcm.h>
 #include "unix_private.h"
 
 typedef bridge_status (*unixlib_entry)(void *args);
@@ -32,20 +37,112 @@ __attribute__((weak)) bridge_status random_fill(void *args) { (void)args; return
 __attribute__((weak)) bridge_status pbkdf2_derive(void *args) { (void)args; return BRIDGE_NOT_SUPPORTED; }
 
 static unsigned int passed, failed;
+static const char *fail_context = "";
 
-/* Interposes GnuTLS so a test can make it refuse a cipher, as a policy that disables DES would. */
+/*
+ * Interposes GnuTLS so a test can make it refuse a cipher (as a policy that
+ * disables DES would), see which path a call took, count live handles, and
+ * stop a thread in the middle of a GnuTLS call.
+ */
 static gnutls_cipher_algorithm_t refused_cipher = GNUTLS_CIPHER_UNKNOWN;
 static unsigned int init_calls;
+static int live_handles;                      /* made minus freed, all threads */
+static __thread unsigned int gcm_tag_calls;   /* GnuTLS GCM messages this thread finished */
+static __thread void (*encrypt2_hook)(void);  /* runs once, inside this thread's next encrypt2 */
+
+#define REAL(name) ({ static __typeof__(name) *real_; \
+                      if (!real_) { *(void **)&real_ = dlsym(RTLD_NEXT, #name); } real_; })
 
 int gnutls_cipher_init(gnutls_cipher_hd_t *handle, gnutls_cipher_algorithm_t cipher,
                        const gnutls_datum_t *key, const gnutls_datum_t *iv)
 {
-    static int (*real)(gnutls_cipher_hd_t *, gnutls_cipher_algorithm_t, const gnutls_datum_t *, const gnutls_datum_t *);
+    int ret;
 
-    init_calls++;
+    __atomic_add_fetch(&init_calls, 1, __ATOMIC_RELAXED);
     if (cipher == refused_cipher) return GNUTLS_E_UNWANTED_ALGORITHM;
-    if (!real) *(void **)&real = dlsym(RTLD_NEXT, "gnutls_cipher_init");
-    return real(handle, cipher, key, iv);
+    if ((ret = REAL(gnutls_cipher_init)(handle, cipher, key, iv)) >= 0)
+        __atomic_add_fetch(&live_handles, 1, __ATOMIC_RELAXED);
+    return ret;
+}
+
+static void aes128_encrypt_fn(const void *ctx, size_t len, uint8_t *dst, const uint8_t *src)
+{
+    aes128_encrypt(ctx, len, dst, src);
+}
+
+static void aes256_encrypt_fn(const void *ctx, size_t len, uint8_t *dst, const uint8_t *src)
+{
+    aes256_encrypt(ctx, len, dst, src);
+}
+
+/*
+ * In the table-GHASH child (see main) gcm_set_key also fills the rest of
+ * struct gcm_key, as nettle's C GHASH (CPUs without PCLMUL) does with its 4 KB
+ * table: cipher_unix.c must then find the GHASH key too big to keep.
+ */
+static int ghash_table_like;
+
+/* The leading bytes of struct gcm_key that gcm_set_key writes, as cipher_unix.c probes it. */
+static size_t ghash_written(void (*set_key)(struct gcm_key *, const void *, nettle_cipher_func *))
+{
+    union { struct gcm_key key; uint8_t bytes[sizeof(struct gcm_key)]; } probe[2];
+    struct aes128_ctx aes;
+    size_t size;
+
+    memset(&aes, 0, sizeof(aes));
+    memset(&probe[0], 0x00, sizeof(probe[0]));
+    memset(&probe[1], 0xff, sizeof(probe[1]));
+    set_key(&probe[0].key, &aes, aes128_encrypt_fn);
+    set_key(&probe[1].key, &aes, aes128_encrypt_fn);
+    for (size = sizeof(struct gcm_key); size > 1; size--)
+        if (probe[0].bytes[size - 1] != 0x00 || probe[1].bytes[size - 1] != 0xff) break;
+    return size;
+}
+
+void nettle_gcm_set_key(struct gcm_key *key, const void *cipher, nettle_cipher_func *f)
+{
+    static size_t real_size;
+
+    REAL(nettle_gcm_set_key)(key, cipher, f);
+    if (!ghash_table_like) return;
+    if (!real_size) real_size = ghash_written(REAL(nettle_gcm_set_key));
+    memset((uint8_t *)key + real_size, 0x5a, sizeof(*key) - real_size);   /* never read by GHASH */
+}
+
+/* The handle of a hooked message from its encrypt2 to its tag: freeing it then is a bug. */
+static gnutls_cipher_hd_t watched_handle;
+static unsigned int freed_while_watched;
+
+void gnutls_cipher_deinit(gnutls_cipher_hd_t handle)
+{
+    __atomic_sub_fetch(&live_handles, 1, __ATOMIC_RELAXED);
+    if (handle == __atomic_load_n(&watched_handle, __ATOMIC_ACQUIRE))
+        __atomic_add_fetch(&freed_while_watched, 1, __ATOMIC_RELAXED);
+    REAL(gnutls_cipher_deinit)(handle);
+}
+
+int gnutls_cipher_tag(gnutls_cipher_hd_t handle, void *tag, size_t tag_size)
+{
+    int ret = REAL(gnutls_cipher_tag)(handle, tag, tag_size);
+
+    gcm_tag_calls++;
+    if (handle == __atomic_load_n(&watched_handle, __ATOMIC_ACQUIRE))
+        __atomic_store_n(&watched_handle, NULL, __ATOMIC_RELEASE);
+    return ret;
+}
+
+int gnutls_cipher_encrypt2(gnutls_cipher_hd_t handle, const void *ptext, size_t ptext_len,
+                           void *ctext, size_t ctext_len)
+{
+    void (*hook)(void) = encrypt2_hook;
+
+    encrypt2_hook = NULL;
+    if (hook)
+    {
+        __atomic_store_n(&watched_handle, handle, __ATOMIC_RELEASE);
+        hook();
+    }
+    return REAL(gnutls_cipher_encrypt2)(handle, ptext, ptext_len, ctext, ctext_len);
 }
 
 #define ok(cond, ...) ok_(__LINE__, (cond), __VA_ARGS__)
@@ -56,7 +153,7 @@ static int ok_(int line, int cond, const char *fmt, ...)
 
     if (cond) { passed++; return 1; }
     failed++;
-    printf("line %d: FAIL: ", line);
+    printf("line %d: FAIL: %s", line, fail_context);
     va_start(args, fmt);
     vprintf(fmt, args);
     va_end(args);
@@ -141,6 +238,27 @@ static void force_nettle(struct bridge_cipher_state *st)
     st->gnutls_handle = UINT64_MAX;
 }
 
+/* Make a CBC key hold its GnuTLS handle before the call under test: a long
+ * first call makes it at once (a short one would run on nettle). */
+static void force_gnutls(struct bridge_cipher_state *st)
+{
+    static uint8_t block[512];
+    uint8_t chain[BRIDGE_MAX_BLOCK_LEN];
+
+    memcpy(chain, st->chain, sizeof(chain));
+    run_crypt(st, block, block, sizeof(block), 1);
+    memcpy(st->chain, chain, sizeof(chain));
+}
+
+enum path { PATH_ANY, PATH_NETTLE, PATH_GNUTLS };
+static const char *const path_names[] = { "", " (nettle)", " (gnutls)" };
+
+static void force_path(struct bridge_cipher_state *st, enum path path)
+{
+    if (path == PATH_NETTLE) force_nettle(st);
+    if (path == PATH_GNUTLS) force_gnutls(st);
+}
+
 /* ---- known answers for key_crypt, with the chaining properties of each row ---- */
 
 struct crypt_vector
@@ -159,6 +277,7 @@ struct crypt_vector
 #define AES128_KEY "2b7e151628aed2a6abf7158809cf4f3c"
 #define AES256_KEY "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4"
 #define SP800_38A_IV "000102030405060708090a0b0c0d0e0f"
+#define SP800_38A_IV_BYTES "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
 
 static const struct crypt_vector crypt_vectors[] =
 {
@@ -219,7 +338,7 @@ static int chains(uint32_t mode)
 }
 
 /* One shot encrypt and decrypt, in place decrypt; the chain ends on the last ciphertext block. */
-static void check_one_shot(const struct crypt_run *r, int nettle_only)
+static void check_one_shot(const struct crypt_run *r, enum path path)
 {
     const struct crypt_vector *v = r->v;
     struct bridge_cipher_state st;
@@ -227,32 +346,33 @@ static void check_one_shot(const struct crypt_run *r, int nettle_only)
     bridge_status status;
 
     state_init(&st, v->cipher, v->mode, v->key, v->effective_bits, v->iv);
-    if (nettle_only) force_nettle(&st);
+    force_path(&st, path);
     memset(buf, 0xde, sizeof(buf));
     status = run_crypt(&st, r->plain, buf, r->len, 1);
     ok(!status && !memcmp(buf, r->expect, r->len), "%s%s encrypt: %#x %s", v->name,
-       nettle_only ? " (nettle)" : "", status, tohex(buf, r->len));
+       path_names[path], status, tohex(buf, r->len));
     ok(st.scheduled == 1, "%s: scheduled %u", v->name, st.scheduled);
     if (v->mode == BRIDGE_MODE_CBC || v->mode == BRIDGE_MODE_CFB8)
         ok(!memcmp(st.chain, r->expect + r->len - block_lens[v->cipher], block_lens[v->cipher]),
            "%s: chain after encrypt %s", v->name, tohex(st.chain, 16));
-    if (nettle_only) ok(st.gnutls_handle == UINT64_MAX, "%s: sentinel kept", v->name);
+    if (path == PATH_NETTLE) ok(st.gnutls_handle == UINT64_MAX, "%s: sentinel kept", v->name);
+    if (path == PATH_GNUTLS) ok(live_handles == 1, "%s: %d live GnuTLS handles", v->name, live_handles);
     state_release(&st);
 
     state_init(&st, v->cipher, v->mode, v->key, v->effective_bits, v->iv);
-    if (nettle_only) force_nettle(&st);
+    force_path(&st, path);
     status = run_crypt(&st, r->expect, buf2, r->len, 0);
-    ok(!status && !memcmp(buf2, r->plain, r->len), "%s decrypt: %#x %s", v->name, status, tohex(buf2, r->len));
+    ok(!status && !memcmp(buf2, r->plain, r->len), "%s%s decrypt: %#x %s", v->name, path_names[path], status, tohex(buf2, r->len));
     if (v->mode == BRIDGE_MODE_CBC || v->mode == BRIDGE_MODE_CFB8)
         ok(!memcmp(st.chain, r->expect + r->len - block_lens[v->cipher], block_lens[v->cipher]),
            "%s: chain after decrypt %s", v->name, tohex(st.chain, 16));
     state_release(&st);
 
     state_init(&st, v->cipher, v->mode, v->key, v->effective_bits, v->iv);
-    if (nettle_only) force_nettle(&st);
+    force_path(&st, path);
     memcpy(buf, r->expect, r->len);
     status = run_crypt(&st, buf, buf, r->len, 0);
-    ok(!status && !memcmp(buf, r->plain, r->len), "%s in-place decrypt: %#x %s", v->name, status, tohex(buf, r->len));
+    ok(!status && !memcmp(buf, r->plain, r->len), "%s%s in-place decrypt: %#x %s", v->name, path_names[path], status, tohex(buf, r->len));
     if (v->mode == BRIDGE_MODE_CBC || v->mode == BRIDGE_MODE_CFB8)
         ok(!memcmp(st.chain, r->expect + r->len - block_lens[v->cipher], block_lens[v->cipher]),
            "%s: chain after in-place decrypt", v->name);
@@ -260,6 +380,7 @@ static void check_one_shot(const struct crypt_run *r, int nettle_only)
     state_release(&st);
 
     state_init(&st, v->cipher, v->mode, v->key, v->effective_bits, v->iv);
+    force_path(&st, path);
     status = run_crypt(&st, buf, buf, r->len, 1);
     ok(!status && !memcmp(buf, r->expect, r->len), "%s in-place encrypt: %#x", v->name, status);
     state_release(&st);
@@ -301,8 +422,12 @@ static void test_crypt_vectors(void)
         r.v = &crypt_vectors[i];
         r.len = unhex(r.v->plain, r.plain);
         if (!ok(unhex(r.v->cipher_text, r.expect) == r.len, "row %zu: bad vector lengths", i)) continue;
-        check_one_shot(&r, 0);
-        if (r.v->mode == BRIDGE_MODE_CBC) check_one_shot(&r, 1);
+        check_one_shot(&r, PATH_ANY);
+        if (r.v->mode == BRIDGE_MODE_CBC)
+        {
+            check_one_shot(&r, PATH_NETTLE);
+            check_one_shot(&r, PATH_GNUTLS);
+        }
         if (chains(r.v->mode))
         {
             check_split(&r, 1);
@@ -370,32 +495,86 @@ static void test_gnutls_refusal(void)
     state_release(&refused);
 }
 
-/* A new key (scheduled cleared by the PE side) must not reuse the old GnuTLS handle. */
+/* A new key (scheduled cleared by the PE side) must not reuse the old GnuTLS handle.
+ * 512-byte calls: long enough that the first call makes the handle. */
 static void test_key_change(void)
 {
-    static const uint8_t zero[16];
+    static const uint8_t zero[512];
     struct bridge_cipher_state st, fresh;
-    uint8_t out[16], want[16];
+    uint8_t out[512], want[512];
 
     state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES128_KEY, 0, NULL);
-    run_crypt(&st, zero, out, 16, 1);
+    run_crypt(&st, zero, out, sizeof(out), 1);
+    ok(live_handles == 1, "AES-128 key has no GnuTLS handle: %d", live_handles);
     state_init(&fresh, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, NULL);
-    run_crypt(&fresh, zero, want, 16, 1);
+    run_crypt(&fresh, zero, want, sizeof(want), 1);
 
     st.key_len = 32;
     memcpy(st.key, fresh.key, 32);
     memset(st.chain, 0, sizeof(st.chain));
     st.scheduled = 0;
-    ok(!run_crypt(&st, zero, out, 16, 1) && !memcmp(out, want, 16), "CBC after key change: %s", tohex(out, 16));
+    ok(!run_crypt(&st, zero, out, sizeof(out), 1) && !memcmp(out, want, sizeof(out)), "CBC after key change: %s",
+       tohex(out, 16));
+    ok(live_handles == 2, "old handle not dropped on key change: %d live", live_handles);
 
     /* mode change keeps the key: CBC -> ECB -> CBC */
     st.mode = BRIDGE_MODE_ECB; st.scheduled = 0;
     ok(!run_crypt(&st, zero, out, 16, 1) && !memcmp(out, want, 16), "ECB after mode change (zero IV CBC == ECB)");
     st.mode = BRIDGE_MODE_CBC; st.scheduled = 0;
     memset(st.chain, 0, sizeof(st.chain));
-    ok(!run_crypt(&st, zero, out, 16, 1) && !memcmp(out, want, 16), "CBC after mode change back");
+    ok(!run_crypt(&st, zero, out, sizeof(out), 1) && !memcmp(out, want, sizeof(out)), "CBC after mode change back");
     state_release(&st);
     state_release(&fresh);
+}
+
+/* A short first CBC call on a key without a handle (a fresh key or duplicate) runs on
+ * the ready nettle schedule; the next call makes the handle; a long first call makes it at once. */
+static void test_cbc_short_first_call(void)
+{
+    struct bridge_cipher_state st, dup, ref;
+    uint8_t plain[1024], want[1024], out[1024];
+    unsigned int inits;
+    size_t i;
+
+    for (i = 0; i < sizeof(plain); i++) plain[i] = (uint8_t)(i * 13 + 5);
+    memset(out, 0, sizeof(out));
+    state_init(&ref, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    force_nettle(&ref);
+    run_crypt(&ref, plain, want, sizeof(want), 1);
+
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    inits = init_calls;
+    ok(!run_crypt(&st, plain, out, 256, 1) && init_calls == inits && !live_handles,
+       "short first call: %u gnutls_cipher_init, %d live", init_calls - inits, live_handles);
+    state_duplicate(&dup, &st);
+    ok(!run_crypt(&st, plain + 256, out + 256, 64, 1) && init_calls == inits + 1 && live_handles == 1,
+       "second call: %u gnutls_cipher_init, %d live", init_calls - inits, live_handles);
+    ok(!run_crypt(&st, plain + 320, out + 320, sizeof(plain) - 320, 1) && init_calls == inits + 1
+       && !memcmp(out, want, sizeof(out)), "short, short, long CBC: %s", tohex(out + 320, 16));
+
+    /* the duplicate taken after the first call: its own short first call is nettle again */
+    memset(out + 256, 0, sizeof(out) - 256);
+    ok(!run_crypt(&dup, plain + 256, out + 256, 16, 1) && init_calls == inits + 1
+       && !run_crypt(&dup, plain + 272, out + 272, sizeof(plain) - 272, 1) && init_calls == inits + 2
+       && !memcmp(out, want, sizeof(out)), "duplicate: short then long CBC");
+    ok(live_handles == 2, "%d live handles", live_handles);
+    state_release(&dup);
+    state_release(&st);
+
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    ok(!run_crypt(&st, plain, out, 272, 1) && init_calls == inits + 3 && live_handles == 1
+       && !memcmp(out, want, 272), "long first call makes the handle: %u", init_calls - inits);
+    memcpy(st.chain, SP800_38A_IV_BYTES, 16);
+    ok(!run_crypt(&st, want, out, 272, 0) && !memcmp(out, plain, 272), "long first call, decrypt");
+    state_release(&st);
+
+    /* short first decrypt, in place */
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    memcpy(out, want, 64);
+    ok(!run_crypt(&st, out, out, 64, 0) && !memcmp(out, plain, 64) && !live_handles, "short first decrypt");
+    ok(!memcmp(st.chain, want + 48, 16), "short first decrypt: chain");
+    state_release(&st);
+    state_release(&ref);
 }
 
 static void test_crypt_invalid(void)
@@ -653,7 +832,7 @@ static void test_gcm_counter_wrap(void)
     struct aead_buffers b;
     struct key_aead_params p;
     struct aes128_ctx aes;
-    uint8_t counter[32], want[32], out[32], tag[16], mac[16] = {0};
+    uint8_t counter[32], want[32], out[32] = {0}, tag[16], mac[16] = {0};
     size_t i;
 
     memset(&b, 0, sizeof(b));
@@ -768,21 +947,504 @@ static void test_gcm_threads(void)
             if (!ok(!args[i].status && !memcmp(args[0].out, args[i].out, 64) && !memcmp(args[0].tag, args[i].tag, 16),
                     "round %d thread %d disagrees", round, i)) break;
         ok(st.scheduled == 1, "round %d: scheduled %u", round, st.scheduled);
+        state_release(&st);
     }
+}
+
+/* ---- GCM on GnuTLS (one-shot, 12-byte nonce) and on nettle ---- */
+
+#define AES192_KEY "8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b"
+#define GCM_MAX 4200
+
+struct gcm_msg
+{
+    const uint8_t *nonce, *aad;
+    size_t nonce_len, aad_len, tag_len;
+};
+
+/* The reference: nettle's own all-in-one GCM, independent of cipher_unix.c. */
+static void gcm_reference(const struct bridge_cipher_state *st, const struct gcm_msg *m, const uint8_t *in,
+                          uint8_t *out, size_t len, uint8_t *tag)
+{
+    union { struct gcm_aes128_ctx a128; struct gcm_aes192_ctx a192; struct gcm_aes256_ctx a256; } ctx;
+
+#define GCM_REF(bits) \
+    gcm_aes##bits##_set_key(&ctx.a##bits, st->key); \
+    gcm_aes##bits##_set_iv(&ctx.a##bits, m->nonce_len, m->nonce); \
+    gcm_aes##bits##_update(&ctx.a##bits, m->aad_len, m->aad); \
+    gcm_aes##bits##_encrypt(&ctx.a##bits, len, out, in); \
+    gcm_aes##bits##_digest(&ctx.a##bits, m->tag_len, tag)
+    if (st->key_len == 16) { GCM_REF(128); }
+    else if (st->key_len == 24) { GCM_REF(192); }
+    else { GCM_REF(256); }
+#undef GCM_REF
+}
+
+static bridge_status gcm_one_shot(struct bridge_cipher_state *st, const struct gcm_msg *m, const uint8_t *in,
+                                  uint8_t *out, size_t len, uint8_t *tag, int encrypt)
+{
+    struct key_aead_params p;
+
+    memset(&p, 0, sizeof(p));
+    p.state = U64(st); p.input = U64(in); p.output = U64(out); p.len = (uint32_t)len;
+    p.nonce = U64(m->nonce); p.nonce_len = (uint32_t)m->nonce_len;
+    p.auth_data = m->aad_len ? U64(m->aad) : 0; p.auth_len = (uint32_t)m->aad_len;
+    p.tag = U64(tag); p.tag_len = (uint32_t)m->tag_len; p.encrypt = (uint32_t)encrypt;
+    return aead(&p);
+}
+
+/* The same message as chained calls (the nettle path): AAD and the first whole blocks
+ * up to `chunk`, then `chunk` bytes a call, the last call taking the rest. */
+static bridge_status gcm_chained(struct bridge_cipher_state *st, const struct gcm_msg *m, const uint8_t *in,
+                                 uint8_t *out, size_t len, uint8_t *tag, int encrypt, size_t chunk)
+{
+    struct key_aead_params p;
+    uint8_t mac[16];
+    size_t n = len / 16 * 16 < chunk ? len / 16 * 16 : chunk;
+    bridge_status status;
+
+    memset(&p, 0, sizeof(p));
+    p.state = U64(st); p.nonce = U64(m->nonce); p.nonce_len = (uint32_t)m->nonce_len;
+    p.auth_data = m->aad_len ? U64(m->aad) : 0; p.auth_len = (uint32_t)m->aad_len;
+    p.tag = U64(tag); p.tag_len = (uint32_t)m->tag_len; p.encrypt = (uint32_t)encrypt;
+    p.mac_context = U64(mac);
+    p.flags = BRIDGE_AEAD_CONTINUES;
+    for (;;)
+    {
+        p.input = U64(in + p.data_done); p.output = U64(out + p.data_done); p.len = (uint32_t)n;
+        if ((status = aead(&p)) || !(p.flags & BRIDGE_AEAD_CONTINUES)) return status;
+        p.auth_data = 0; p.auth_len = 0;   /* AAD belongs to the first call */
+        n = len - p.data_done;
+        p.flags = BRIDGE_AEAD_STARTED | (n > chunk ? BRIDGE_AEAD_CONTINUES : 0);
+        if (n > chunk) n = chunk;
+    }
+}
+
+/* One GCM call to build the schedule, then the sentinel: every later message runs on nettle. */
+static void force_gcm_nettle(struct bridge_cipher_state *st)
+{
+    static const uint8_t nonce[12];
+    const struct gcm_msg m = { nonce, NULL, 12, 0, 16 };
+    uint8_t tag[16];
+
+    gcm_one_shot(st, &m, NULL, NULL, 0, tag, 1);
+    state_release(st);
+    st->gnutls_handle = UINT64_MAX;
+}
+
+static uint8_t gcm_plain[GCM_MAX], gcm_aad[64];
+
+static void gcm_fill(void)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(gcm_plain); i++) gcm_plain[i] = (uint8_t)(i * 31 + 7);
+    for (i = 0; i < sizeof(gcm_aad); i++) gcm_aad[i] = (uint8_t)(i * 17 + 3);
+}
+
+/* What cipher_unix.c relies on to keep only part of struct gcm_key: GHASH reads no byte
+ * gcm_set_key did not write, and which bytes it writes does not depend on the key. */
+static void test_ghash_key_prefix(void)
+{
+    static const uint8_t nonce[12] = "prefix only!";
+    const struct gcm_msg m = { nonce, gcm_aad, 12, 20, 16 };
+    size_t size = ghash_written(nettle_gcm_set_key);
+    struct bridge_cipher_state st;
+    union { struct gcm_key key; uint8_t bytes[sizeof(struct gcm_key)]; } full, partial, other;
+    struct gcm_ctx ctx;
+    struct aes256_ctx aes, aes2;
+    uint8_t out[300], want[300], tag[16], want_tag[16];
+    size_t i;
+
+    printf("nettle's GHASH key: %zu of %zu bytes of struct gcm_key\n", size, sizeof(struct gcm_key));
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, AES256_KEY, 0, NULL);
+    gcm_reference(&st, &m, gcm_plain, want, sizeof(want), want_tag);
+    aes256_set_encrypt_key(&aes, st.key);
+    memset(&full, 0x00, sizeof(full));
+    memset(&other, 0xff, sizeof(other));
+    gcm_set_key(&full.key, &aes, aes256_encrypt_fn);
+    aes256_set_encrypt_key(&aes2, st.key + 1);   /* another key */
+    gcm_set_key(&other.key, &aes2, aes256_encrypt_fn);
+    for (i = size; i < sizeof(full); i++) if (full.bytes[i] != 0x00 || other.bytes[i] != 0xff) break;
+    ok(i == sizeof(full), "gcm_set_key wrote byte %zu of a second key's struct only", i);
+
+    memset(&partial, 0xa5, sizeof(partial));
+    memcpy(&partial, &full, size);
+    gcm_set_iv(&ctx, &partial.key, sizeof(nonce), nonce);
+    gcm_update(&ctx, &partial.key, m.aad_len, m.aad);
+    gcm_encrypt(&ctx, &partial.key, &aes, aes256_encrypt_fn, sizeof(out), out, gcm_plain);
+    gcm_digest(&ctx, &partial.key, &aes, aes256_encrypt_fn, sizeof(tag), tag);
+    ok(!memcmp(out, want, sizeof(out)) && !memcmp(tag, want_tag, 16), "GHASH read past the %zu bytes gcm_set_key wrote",
+       size);
+}
+
+/* GnuTLS and nettle give the reference ciphertext and tag for every length, AAD and tag size.
+ * One-shot messages of gnutls_from bytes or more must take GnuTLS (shorter ones may run on
+ * nettle when the key holds its GHASH key). */
+static void test_gcm_backends(size_t gnutls_from)
+{
+    static const char *const keys[] = { AES128_KEY, AES192_KEY, AES256_KEY };
+    static const size_t lens[] = { 0, 1, 15, 16, 17, 63, 64, 100, 255, 256, 1000, 4099 };
+    static const size_t aad_lens[] = { 0, 13, 20, 64 };
+    static uint8_t want[GCM_MAX], out[GCM_MAX], back[GCM_MAX];
+    uint8_t nonce[12] = "gcm backends", want_tag[16], tag[16];
+    struct bridge_cipher_state g, n;
+    bridge_status s1, s2;
+    unsigned int tags;
+    size_t k, i;
+
+    for (k = 0; k < 3; k++)
+    {
+        state_init(&g, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, keys[k], 0, NULL);
+        state_init(&n, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, keys[k], 0, NULL);
+        force_gcm_nettle(&n);
+        for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++)
+        {
+            const struct gcm_msg m = { nonce, gcm_aad, 12, aad_lens[i % 4], 12 + i % 5 };
+            size_t len = lens[i];
+
+            nonce[0] = (uint8_t)i;
+            gcm_reference(&g, &m, gcm_plain, want, len, want_tag);
+
+            /* encrypt: GnuTLS (one tag call per message), nettle (none) */
+            tags = gcm_tag_calls;
+            memset(out, 0xde, sizeof(out)); memset(tag, 0xde, sizeof(tag));
+            s1 = gcm_one_shot(&g, &m, gcm_plain, out, len, tag, 1);
+            ok(!s1 && !memcmp(out, want, len) && !memcmp(tag, want_tag, m.tag_len) && out[len] == 0xde
+               && (len < gnutls_from || gcm_tag_calls == tags + 1), "AES-%zu GCM one-shot len %zu aad %zu tag %zu: "
+               "%#x %s", 128 + 64 * k, len, m.aad_len, m.tag_len, s1, tohex(tag, m.tag_len));
+            tags = gcm_tag_calls;
+            memset(out, 0xde, sizeof(out)); memset(tag, 0xde, sizeof(tag));
+            s2 = gcm_one_shot(&n, &m, gcm_plain, out, len, tag, 1);
+            ok(!s2 && !memcmp(out, want, len) && !memcmp(tag, want_tag, m.tag_len) && out[len] == 0xde
+               && gcm_tag_calls == tags, "AES-%zu GCM nettle len %zu aad %zu tag %zu: %#x %s", 128 + 64 * k,
+               len, m.aad_len, m.tag_len, s2, tohex(tag, m.tag_len));
+
+            /* decrypt: in place on GnuTLS, out of place on nettle; a wrong tag fails on both */
+            memcpy(back, want, len); memcpy(tag, want_tag, 16);
+            ok(!gcm_one_shot(&g, &m, back, back, len, tag, 0) && !memcmp(back, gcm_plain, len),
+               "AES-%zu GCM one-shot in-place decrypt len %zu", 128 + 64 * k, len);
+            ok(!gcm_one_shot(&n, &m, want, back, len, tag, 0) && !memcmp(back, gcm_plain, len),
+               "AES-%zu GCM nettle decrypt len %zu", 128 + 64 * k, len);
+            tag[m.tag_len - 1] ^= 0x80;
+            s1 = gcm_one_shot(&g, &m, want, back, len, tag, 0);
+            s2 = gcm_one_shot(&n, &m, want, back, len, tag, 0);
+            ok(s1 == BRIDGE_AUTH_TAG_MISMATCH && s2 == BRIDGE_AUTH_TAG_MISMATCH, "AES-%zu GCM bad tag len %zu: %#x %#x",
+               128 + 64 * k, len, s1, s2);
+            ok(len < gnutls_from || gcm_tag_calls == tags + 2, "AES-%zu GCM len %zu: %u GnuTLS decrypts, expected 2",
+               128 + 64 * k, len, gcm_tag_calls - tags);
+
+            /* chained calls (nettle, on the GnuTLS key) == one shot, both directions */
+            memset(out, 0xde, sizeof(out)); memset(tag, 0xde, sizeof(tag));
+            s1 = gcm_chained(&g, &m, gcm_plain, out, len, tag, 1, i % 2 ? 32 : 1024);
+            ok(!s1 && !memcmp(out, want, len) && !memcmp(tag, want_tag, m.tag_len), "AES-%zu GCM chained len %zu: %#x",
+               128 + 64 * k, len, s1);
+            memcpy(tag, want_tag, 16);
+            s2 = gcm_chained(&g, &m, want, back, len, tag, 0, 48);
+            ok(!s2 && !memcmp(back, gcm_plain, len), "AES-%zu GCM chained decrypt len %zu: %#x", 128 + 64 * k, len, s2);
+        }
+        ok(live_handles == 1, "AES-%zu GCM: %d live handles", 128 + 64 * k, live_handles);
+        state_release(&g);
+        state_release(&n);
+    }
+}
+
+/* Thread B runs a whole message while thread A is inside GnuTLS with the key's GCM handle. */
+static struct
+{
+    struct bridge_cipher_state *st, *dup;
+    uint8_t out[512], back[512], tag[16];
+    bridge_status enc, dec;
+    unsigned int gnutls_messages;
+    int drop;          /* release the key (drop its handle) from thread C while A uses it */
+    int dropper_started;
+    bridge_status drop_status;
+    pthread_t dropper;
+} contention;
+
+static const uint8_t contention_nonce[12] = "thread B!!!!";
+
+static void *contention_thread(void *unused)
+{
+    const struct gcm_msg m = { contention_nonce, gcm_aad, 12, 20, 16 };
+
+    (void)unused;
+    contention.enc = gcm_one_shot(contention.st, &m, gcm_plain, contention.out, 333, contention.tag, 1);
+    contention.dec = gcm_one_shot(contention.st, &m, contention.out, contention.back, 333, contention.tag, 0);
+    contention.gnutls_messages = gcm_tag_calls;
+    return NULL;
+}
+
+/* Thread C releases the key (BCryptDestroyKey racing a call): must wait for A's message. */
+static void *dropper_thread(void *unused)
+{
+    struct key_release_params params = { U64(contention.st) };
+
+    (void)unused;
+    __atomic_store_n(&contention.dropper_started, 1, __ATOMIC_RELEASE);
+    contention.drop_status = __wine_unix_call_funcs[BRIDGE_KEY_RELEASE](&params);
+    return NULL;
+}
+
+static void contention_hook(void)
+{
+    static const struct timespec give_c_time = { 0, 20 * 1000 * 1000 };
+    pthread_t thread;
+
+    if (contention.dup) state_duplicate(contention.dup, contention.st);
+    if (contention.drop)
+    {
+        /* A goes on with its message once C is (most likely) waiting in the release */
+        pthread_create(&contention.dropper, NULL, dropper_thread, NULL);
+        while (!__atomic_load_n(&contention.dropper_started, __ATOMIC_ACQUIRE)) sched_yield();
+        nanosleep(&give_c_time, NULL);
+        return;
+    }
+    pthread_create(&thread, NULL, contention_thread, NULL);
+    pthread_join(thread, NULL);
+}
+
+static void test_gcm_contention(void)
+{
+    static const uint8_t nonce_a[12] = "thread A!!!!";
+    const struct gcm_msg ma = { nonce_a, NULL, 12, 0, 16 }, mb = { contention_nonce, gcm_aad, 12, 20, 16 };
+    static uint8_t out[1000], want[1000];
+    uint8_t tag[16], want_tag[16], want_b[512], want_tag_b[16];
+    struct bridge_cipher_state st, dup;
+    unsigned int tags;
+
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, AES256_KEY, 0, NULL);
+    gcm_reference(&st, &ma, gcm_plain, want, sizeof(want), want_tag);
+    gcm_reference(&st, &mb, gcm_plain, want_b, 333, want_tag_b);
+
+    /* busy handle: B takes the nettle path, A's message is unharmed */
+    memset(&contention, 0, sizeof(contention));
+    contention.st = &st;
+    contention.dup = &dup;
+    tags = gcm_tag_calls;
+    encrypt2_hook = contention_hook;
+    ok(!gcm_one_shot(&st, &ma, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(out, want, sizeof(out))
+       && !memcmp(tag, want_tag, 16) && gcm_tag_calls == tags + 1, "GCM thread A (GnuTLS) while B runs");
+    ok(!contention.enc && !memcmp(contention.out, want_b, 333) && !memcmp(contention.tag, want_tag_b, 16),
+       "GCM thread B (nettle) while A holds the handle: %#x", contention.enc);
+    ok(!contention.dec && !memcmp(contention.back, gcm_plain, 333), "GCM thread B decrypt: %#x", contention.dec);
+    ok(!contention.gnutls_messages, "thread B used the busy GnuTLS handle %u times", contention.gnutls_messages);
+    ok(live_handles == 1, "%d live handles", live_handles);
+
+    /* the handle is free again afterwards; the copy taken mid-message has its own */
+    ok(!dup.gnutls_handle, "duplicate taken mid-message kept a handle");
+    ok(!gcm_one_shot(&st, &ma, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(tag, want_tag, 16)
+       && gcm_tag_calls == tags + 2, "GCM handle released after the message");
+    ok(!gcm_one_shot(&dup, &ma, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(out, want, sizeof(out))
+       && !memcmp(tag, want_tag, 16) && gcm_tag_calls == tags + 3 && live_handles == 2,
+       "duplicate taken mid-message: own handle, %d live", live_handles);
+    state_release(&dup);
+    ok(!gcm_one_shot(&st, &ma, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(tag, want_tag, 16)
+       && live_handles == 1, "original after the duplicate's release");
+
+    /* released while busy: the release waits for the message, then frees the handle once */
+    memset(&contention, 0, sizeof(contention));
+    contention.st = &st;
+    contention.drop = 1;
+    freed_while_watched = 0;
+    encrypt2_hook = contention_hook;
+    ok(!gcm_one_shot(&st, &ma, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(out, want, sizeof(out))
+       && !memcmp(tag, want_tag, 16), "GCM message whose key was released mid-way");
+    pthread_join(contention.dropper, NULL);
+    ok(!contention.drop_status && !freed_while_watched, "release racing a message: %#x, freed under it %u times",
+       contention.drop_status, freed_while_watched);
+    ok(!st.gnutls_handle && !live_handles, "released mid-message: %#llx, %d live",
+       (unsigned long long)st.gnutls_handle, live_handles);
+    state_release(&st);
+}
+
+/* Four threads, one key, different messages: every result is right, whichever path it took. */
+struct gcm_worker { struct bridge_cipher_state *st; int id; unsigned int bad, gnutls_messages; };
+
+static void *gcm_worker_thread(void *ctx)
+{
+    struct gcm_worker *w = ctx;
+    uint8_t nonce[12] = "worker", out[600], want[600], tag[16], want_tag[16];
+    int i;
+
+    for (i = 0; i < 300; i++)
+    {
+        const struct gcm_msg m = { nonce, gcm_aad, 12, (size_t)(i % 3) * 10, 16 };
+        size_t len = (size_t)(i * 37 + w->id * 11) % sizeof(out);
+
+        nonce[8] = (uint8_t)w->id; nonce[9] = (uint8_t)i; nonce[10] = (uint8_t)(i >> 8);
+        gcm_reference(w->st, &m, gcm_plain, want, len, want_tag);
+        if (gcm_one_shot(w->st, &m, gcm_plain, out, len, tag, 1) || memcmp(out, want, len)
+            || memcmp(tag, want_tag, 16))
+            w->bad++;
+        if (gcm_one_shot(w->st, &m, out, out, len, tag, 0) || memcmp(out, gcm_plain, len)) w->bad++;
+    }
+    w->gnutls_messages = gcm_tag_calls;
+    return NULL;
+}
+
+static void test_gcm_threads_correct(void)
+{
+    struct bridge_cipher_state st;
+    struct gcm_worker workers[4];
+    pthread_t threads[4];
+    unsigned int gnutls_messages = 0;
+    int i;
+
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, AES128_KEY, 0, NULL);
+    for (i = 0; i < 4; i++)
+    {
+        workers[i] = (struct gcm_worker){ &st, i, 0, 0 };
+        pthread_create(&threads[i], NULL, gcm_worker_thread, &workers[i]);
+    }
+    for (i = 0; i < 4; i++)
+    {
+        pthread_join(threads[i], NULL);
+        ok(!workers[i].bad, "GCM worker %d: %u wrong results", i, workers[i].bad);
+        gnutls_messages += workers[i].gnutls_messages;
+    }
+    ok(gnutls_messages > 0 && gnutls_messages <= 4 * 600, "%u of 2400 messages on GnuTLS", gnutls_messages);
+    ok(live_handles == 1, "four threads, one key: %d live handles", live_handles);
+    state_release(&st);
+}
+
+/* A duplicate of a key whose GCM handle is live makes its own; each works after the other's release. */
+static void test_gcm_duplicate(void)
+{
+    static const uint8_t nonce[12] = "duplicate!!!";
+    const struct gcm_msg m = { nonce, gcm_aad, 12, 16, 16 };
+    static uint8_t out[1000], want[1000];
+    uint8_t tag[16], want_tag[16];
+    struct bridge_cipher_state st, dup;
+    unsigned int tags = gcm_tag_calls;
+
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, AES192_KEY, 0, NULL);
+    gcm_reference(&st, &m, gcm_plain, want, sizeof(want), want_tag);
+    ok(!gcm_one_shot(&st, &m, gcm_plain, out, sizeof(out), tag, 1) && live_handles == 1, "GCM key with a handle");
+    state_duplicate(&dup, &st);
+    ok(!gcm_one_shot(&dup, &m, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(out, want, sizeof(out))
+       && !memcmp(tag, want_tag, 16) && live_handles == 2, "GCM duplicate: %d live", live_handles);
+    state_release(&st);
+    ok(!gcm_one_shot(&dup, &m, want, out, sizeof(out), tag, 0) && !memcmp(out, gcm_plain, sizeof(out))
+       && live_handles == 1, "GCM duplicate after the original's release");
+    ok(gcm_tag_calls == tags + 3, "GCM duplicate: %u GnuTLS messages", gcm_tag_calls - tags);
+    state_release(&dup);
+}
+
+/* One key switching between CBC and GCM: each mode gets a handle of its own kind, and a
+ * handle of the other kind (as a call racing the switch could leave) is never used. */
+static void test_gcm_mode_switch(void)
+{
+    static const uint8_t nonce[12] = "mode switch!";
+    const struct gcm_msg m = { nonce, NULL, 12, 0, 16 };
+    static uint8_t out[512], cbc_want[512], gcm_want[512];
+    uint8_t tag[16], want_tag[16];
+    struct bridge_cipher_state st, ref, other;
+    unsigned int tags;
+    uint64_t swap;
+
+    state_init(&ref, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    force_nettle(&ref);
+    run_crypt(&ref, gcm_plain, cbc_want, sizeof(cbc_want), 1);
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    gcm_reference(&st, &m, gcm_plain, gcm_want, sizeof(gcm_want), want_tag);
+
+    ok(!run_crypt(&st, gcm_plain, out, sizeof(out), 1) && !memcmp(out, cbc_want, sizeof(out)) && live_handles == 1,
+       "CBC with a handle");
+    st.mode = BRIDGE_MODE_GCM; st.scheduled = 0;
+    tags = gcm_tag_calls;
+    ok(!gcm_one_shot(&st, &m, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(out, gcm_want, sizeof(out))
+       && !memcmp(tag, want_tag, 16) && gcm_tag_calls == tags + 1 && live_handles == 1, "CBC -> GCM");
+    st.mode = BRIDGE_MODE_CBC; st.scheduled = 0;
+    memcpy(st.chain, SP800_38A_IV_BYTES, 16);
+    ok(!run_crypt(&st, gcm_plain, out, sizeof(out), 1) && !memcmp(out, cbc_want, sizeof(out)) && live_handles == 1,
+       "GCM -> CBC");
+    memcpy(st.chain, SP800_38A_IV_BYTES, 16);
+    ok(!run_crypt(&st, cbc_want, out, sizeof(out), 0) && !memcmp(out, gcm_plain, sizeof(out)), "GCM -> CBC decrypt");
+
+    state_release(&st);
+
+    /* a handle of the other kind in a ready key (as a call racing a mode switch could leave
+     * it) is never used: plant one key's CBC handle in a GCM key and its GCM handle in a CBC key */
+    state_init(&st, BRIDGE_CIPHER_AES, BRIDGE_MODE_CBC, AES256_KEY, 0, SP800_38A_IV);
+    state_init(&other, BRIDGE_CIPHER_AES, BRIDGE_MODE_GCM, AES256_KEY, 0, NULL);
+    run_crypt(&st, gcm_plain, out, sizeof(out), 1);
+    gcm_one_shot(&other, &m, gcm_plain, out, sizeof(out), tag, 1);
+    ok(live_handles == 2, "a CBC and a GCM handle: %d live", live_handles);
+    swap = st.gnutls_handle; st.gnutls_handle = other.gnutls_handle; other.gnutls_handle = swap;
+    tags = gcm_tag_calls;
+    ok(!gcm_one_shot(&other, &m, gcm_plain, out, sizeof(out), tag, 1) && !memcmp(out, gcm_want, sizeof(out))
+       && !memcmp(tag, want_tag, 16) && gcm_tag_calls == tags, "GCM key holding a CBC handle");
+    memcpy(st.chain, SP800_38A_IV_BYTES, 16);
+    ok(!run_crypt(&st, gcm_plain, out, sizeof(out), 1) && !memcmp(out, cbc_want, sizeof(out)),
+       "CBC key holding a GCM handle");
+    memcpy(st.chain, SP800_38A_IV_BYTES, 16);
+    ok(!run_crypt(&st, cbc_want, out, sizeof(out), 0) && !memcmp(out, gcm_plain, sizeof(out)),
+       "CBC key holding a GCM handle, decrypt");
+    ok(gcm_tag_calls == tags, "CBC calls used the GCM handle");
+    state_release(&st);
+    state_release(&other);
+    state_release(&ref);
+}
+
+/*
+ * The GCM tests again as on a CPU without PCLMUL, where nettle's GHASH key is a
+ * whole 4 KB table that keys do not keep.  In a child forked before any GCM
+ * use, because cipher_unix.c measures the GHASH key once per process.
+ */
+static void run_table_ghash_child(void)
+{
+    unsigned int counts[2] = { 0, 1 };
+    int fds[2], status;
+    pid_t child;
+
+    fflush(stdout);
+    if (!ok(!pipe(fds), "pipe")) return;
+    if (!(child = fork()))
+    {
+        ghash_table_like = 1;
+        fail_context = "(table GHASH) ";
+        gcm_fill();
+        test_aead_vectors();
+        test_gcm_odd_nonce_split();
+        test_gcm_counter_wrap();
+        test_gcm_backends(0);   /* no GHASH key in the schedule: every one-shot on GnuTLS */
+        test_gcm_threads();
+        ok(!live_handles, "%d GnuTLS handles never freed", live_handles);
+        counts[0] = passed; counts[1] = failed;
+        fflush(stdout);
+        _exit(write(fds[1], counts, sizeof(counts)) == sizeof(counts) ? 0 : 1);
+    }
+    close(fds[1]);
+    ok(child > 0 && read(fds[0], counts, sizeof(counts)) == sizeof(counts)
+       && waitpid(child, &status, 0) == child && WIFEXITED(status) && !WEXITSTATUS(status), "table-GHASH child");
+    close(fds[0]);
+    passed += counts[0];
+    failed += counts[1];
 }
 
 int main(void)
 {
+    run_table_ghash_child();
     test_crypt_vectors();
     test_cbc_backends();
     test_gnutls_refusal();
     test_key_change();
+    test_cbc_short_first_call();
     test_crypt_invalid();
     test_aead_vectors();
     test_gcm_odd_nonce_split();
     test_gcm_counter_wrap();
     test_aead_invalid();
     test_gcm_threads();
+    gcm_fill();
+    test_ghash_key_prefix();
+    test_gcm_backends(256);
+    test_gcm_contention();
+    test_gcm_threads_correct();
+    test_gcm_duplicate();
+    test_gcm_mode_switch();
+    ok(!live_handles, "%d GnuTLS handles never freed", live_handles);
     printf("%u passed, %u failed\n", passed, failed);
     return failed ? 1 : 0;
 }
