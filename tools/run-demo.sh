@@ -4,8 +4,10 @@
 #   tools/run-demo.sh [--builddir DIR]
 #
 # Installs our DLLs into a fresh scratch prefix DIR/prefix-run (nothing is
-# written outside the build tree), shows which bcrypt.dll runs, then runs the
-# bundled demo, which duplicates a key halfway through a CBC stream.
+# written outside the build tree), shows which DLLs run, then runs the bundled
+# demos: dupdemo (BCryptDuplicateKey halfway through a CBC stream, into a
+# caller buffer, bad handles) and saltdemo (CryptDuplicateKey: one base key,
+# duplicates with different salts, a duplicate mid-RC4-stream).
 set -euo pipefail
 
 prog=${0##*/}
@@ -20,10 +22,15 @@ esac
 builddir=$(cd "$builddir" && pwd)
 logdir=$builddir/run-logs
 setup_failed() { printf '%s: error: %s\n' "$prog" "$*" >&2; exit 1; }
-[ -f "$builddir/demo/dupdemo.exe" ] || setup_failed "$builddir/demo/dupdemo.exe not built (run make)"
+for demo in dupdemo saltdemo; do
+    [ -f "$builddir/demo/$demo.exe" ] || setup_failed "$builddir/demo/$demo.exe not built (run make)"
+done
 
 . "$script_dir/scratch-prefix.sh"
 scratch_prefix run
 "$script_dir/install.sh" --builddir "$builddir" verify || setup_failed "our bcrypt.dll is not the one that runs"
-echo
-WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' wine "$builddir/demo/dupdemo.exe" 2> "$logdir/dupdemo.err" | tr -d '\r'
+for demo in dupdemo saltdemo; do
+    echo
+    echo "==== $demo ===="
+    WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' wine "$builddir/demo/$demo.exe" 2> "$logdir/$demo.err" | tr -d '\r'
+done

@@ -206,7 +206,9 @@ BOOL WINAPI CPGetProvParam(HCRYPTPROV hProv, DWORD dwParam, BYTE *pbData, DWORD 
     case PP_KEYSET_TYPE:        ret = get_dword(pbData, pdwDataLen, prov->flags & CRYPT_MACHINE_KEYSET); break;
     case PP_KEYSTORAGE:         ret = get_dword(pbData, pdwDataLen, CRYPT_SEC_DESCR); break;
     case PP_SIG_KEYSIZE_INC:
-    case PP_KEYX_KEYSIZE_INC:   ret = get_dword(pbData, pdwDataLen, 8); break;   /* [wine-test] */
+    case PP_KEYX_KEYSIZE_INC:   /* [wine-test]; DSS and DH keys step by 64 bits [doc, wine-test] */
+        ret = get_dword(pbData, pdwDataLen, provider_is_dss(prov->pers) ? 64 : 8);
+        break;
     default:
         FIXME("unsupported parameter %lu\n", dwParam);
         ret = csp_fail(NTE_BAD_TYPE);

@@ -10,6 +10,7 @@
  *   derive.c     CPDeriveKey, CPHashSessionKey, CRYPT_IPSEC_HMAC_KEY keys
  *   rsa.c        RSA keys: key pairs, RSA blobs, SIMPLEBLOB, CPSignHash, CPVerifySignature
  *   container.c  key containers in the registry store Wine's rsaenh uses; their PP_* values
+ *   dss.c        dssenh.dll (these sources built again, dssenh.def): DSS and DH keys, DH agreement
  * Every entry point follows rsaenh's order: TRACE, context (NTE_BAD_UID),
  * object (NTE_BAD_KEY / NTE_BAD_HASH), pointers, flags, then the work.
  */

@@ -99,6 +99,13 @@ static struct csp_key *asym_key(struct csp_prov *prov, ALG_ID algid, DWORD flags
     return key;
 }
 
+/* A request dssenh.dll does not serve yet: the Windows error for it, and a FIXME. */
+static BOOL not_done(const char *what, DWORD error)
+{
+    FIXME("%s is not implemented in the DSS providers\n", what);
+    return csp_fail(error);
+}
+
 /* The personality's row for algid: missing NTE_BAD_ALGID [wine-test: Base DSS has no DH]. */
 static BOOL dss_row(const struct csp_prov *prov, ALG_ID algid, PROV_ENUMALGS_EX *info)
 {
@@ -107,6 +114,16 @@ static BOOL dss_row(const struct csp_prov *prov, ALG_ID algid, PROV_ENUMALGS_EX 
 
 /* ---- CryptoAPI blobs -> canonical blobs ---------------------------------------------------- */
 
+/* Length in bits within the personality's row, else NTE_BAD_DATA [hypothesis]. */
+static BOOL import_bits_ok(const struct csp_prov *prov, ALG_ID algid, DWORD bits)
+{
+    PROV_ENUMALGS_EX info;
+
+    if (!dss_row(prov, algid, &info)) return FALSE;
+    if (bits < info.dwMinLen || bits > info.dwMaxLen) return csp_fail(NTE_BAD_DATA);
+    return TRUE;
+}
+
 /*
  * PUBLICKEYBLOB / PRIVATEKEYBLOB of a DSS key.  Version 2: DSSPUBKEY, p, q
  * (20), g, y or x (20), DSSSEED; version 3 (public): DSSPUBKEY_VER3 with
@@ -114,7 +131,8 @@ static BOOL dss_row(const struct csp_prov *prov, ALG_ID algid, PROV_ENUMALGS_EX 
  * numbers [wine-test data, see dlls/bcrypt/dsa.c]; a private key's y is
  * computed by the bridge, which also checks the group and the seed.
  */
-static BOOL dsa_canon(const BYTE *data, DWORD len, BOOL private, BYTE **out, DWORD *out_len, DWORD *bits)
+static BOOL dsa_canon(const struct csp_prov *prov, const BYTE *data, DWORD len, BOOL private, BYTE **out,
+                      DWORD *out_len, DWORD *bits)
 {
     const struct capi_hdr *h = (const struct capi_hdr *)data;
     const BYTE *p, *q, *g, *y, *x = NULL;
@@ -155,6 +173,7 @@ static BOOL dsa_canon(const BYTE *data, DWORD len, BOOL private, BYTE **out, DWO
         seed = (const DSSSEED *)(g + size + (private ? Q_LEN : size));
     }
     *bits = size * 8;
+    if (!import_bits_ok(prov, CALG_DSS_SIGN, *bits)) return FALSE;
 
     canon_len = sizeof(*c) + 3 * size + (private ? Q_LEN : 0);
     if (!(canon = blob_alloc(canon_len))) return FALSE;
@@ -174,7 +193,8 @@ static BOOL dsa_canon(const BYTE *data, DWORD len, BOOL private, BYTE **out, DWO
 }
 
 /* PRIVATEKEYBLOB of a DH key: DHPUBKEY "DH2", p, g, x, each bitlen / 8 bytes [doc]. */
-static BOOL dh_canon_private(const BYTE *data, DWORD len, BYTE **out, DWORD *out_len, DWORD *bits)
+static BOOL dh_canon_private(const struct csp_prov *prov, const BYTE *data, DWORD len, BYTE **out, DWORD *out_len,
+                             DWORD *bits)
 {
     const struct capi_hdr *h = (const struct capi_hdr *)data;
     DWORD size, canon_len;
@@ -187,6 +207,7 @@ static BOOL dh_canon_private(const BYTE *data, DWORD len, BYTE **out, DWORD *out
         return csp_fail(NTE_BAD_DATA);   /* hypothesis */
     size = h->bitlen / 8;
     *bits = h->bitlen;
+    if (!import_bits_ok(prov, h->hdr.aiKeyAlg, *bits)) return FALSE;
     canon_len = sizeof(*c) + 4 * size;
     if (!(canon = blob_alloc(canon_len))) return FALSE;
     c = (struct canon_dh *)canon;
@@ -200,32 +221,16 @@ static BOOL dh_canon_private(const BYTE *data, DWORD len, BYTE **out, DWORD *out
     return ret;
 }
 
-/* Length in bits within the personality's row, else NTE_BAD_DATA [hypothesis]. */
-static BOOL import_bits_ok(const struct csp_prov *prov, ALG_ID algid, DWORD bits)
-{
-    PROV_ENUMALGS_EX info;
-
-    if (!dss_row(prov, algid, &info)) return FALSE;
-    if (bits < info.dwMinLen || bits > info.dwMaxLen) return csp_fail(NTE_BAD_DATA);
-    return TRUE;
-}
-
 /* A DSS or DH key pair from a PRIVATEKEYBLOB, not installed anywhere (also for containers). */
 static struct csp_key *dss_key_from_private(struct csp_prov *prov, const BYTE *data, DWORD len, DWORD flags)
 {
     const BLOBHEADER *hdr = (const BLOBHEADER *)data;
     DWORD bits, canon_len;
     BYTE *canon;
-    BOOL ret;
 
-    if (hdr->aiKeyAlg == CALG_DSS_SIGN) ret = dsa_canon(data, len, TRUE, &canon, &canon_len, &bits);
-    else ret = dh_canon_private(data, len, &canon, &canon_len, &bits);
-    if (!ret) return NULL;
-    if (!import_bits_ok(prov, hdr->aiKeyAlg, bits))
-    {
-        glue_blob_free(canon, canon_len);
+    if (!(hdr->aiKeyAlg == CALG_DSS_SIGN ? dsa_canon(prov, data, len, TRUE, &canon, &canon_len, &bits)
+                                         : dh_canon_private(prov, data, len, &canon, &canon_len, &bits)))
         return NULL;
-    }
     return asym_key(prov, hdr->aiKeyAlg, flags, bits / 8, canon, canon_len, TRUE);
 }
 
@@ -255,10 +260,27 @@ static void dss_install(struct csp_key *key)
  * names a session cipher [doc].  The peer's y goes into a blob with our p
  * and g; the bridge refuses a y outside the group (NTE_BAD_DATA).
  */
+/* The peer's y in a DH1 or DH3 blob of our length, or NULL. */
+static const BYTE *peer_y(const BYTE *data, DWORD len, DWORD size)
+{
+    const struct capi_hdr *h = (const struct capi_hdr *)data;
+    const DSSPUBKEY_VER3 *v3 = &((const struct capi_v3 *)data)->v3;
+    DWORD q_len, j_len;
+
+    if (len < sizeof(*h)) return NULL;
+    if (h->hdr.bVersion == CUR_BLOB_VERSION && h->magic == DH1_MAGIC && h->bitlen == size * 8)
+        return len >= sizeof(*h) + size ? data + sizeof(*h) : NULL;
+    if (h->hdr.bVersion != 3 || h->magic != DH3_MAGIC || len < sizeof(struct capi_v3) || v3->bitlenP != size * 8)
+        return NULL;
+    q_len = (v3->bitlenQ + 7) / 8;
+    j_len = (v3->bitlenJ + 7) / 8;
+    if (len < sizeof(struct capi_v3) + 3 * size + q_len + j_len) return NULL;
+    return data + sizeof(struct capi_v3) + 2 * size + q_len + j_len;
+}
+
 static BOOL dh_agree(struct csp_prov *prov, HCRYPTPROV owner, const BYTE *data, DWORD len, HCRYPTKEY hPubKey,
                      DWORD flags, HCRYPTKEY *handle)
 {
-    const struct capi_hdr *h = (const struct capi_hdr *)data;
     struct csp_key *own, *key;
     DWORD size, peer_len;
     const BYTE *y = NULL;
@@ -269,19 +291,7 @@ static BOOL dh_agree(struct csp_prov *prov, HCRYPTPROV owner, const BYTE *data, 
     if (!(own = key_get(hPubKey))) return FALSE;
     size = own->key_len;
     if (dss_kind(own) != KIND_DH || !own->rsa_private) SetLastError(NTE_BAD_KEY);
-    else if (len < sizeof(*h)) SetLastError(NTE_BAD_DATA);
-    else if (h->hdr.bVersion == CUR_BLOB_VERSION && h->magic == DH1_MAGIC && h->bitlen == size * 8
-             && len >= sizeof(*h) + size)
-        y = data + sizeof(*h);
-    else if (h->hdr.bVersion == 3 && h->magic == DH3_MAGIC && len >= sizeof(struct capi_v3))
-    {
-        const DSSPUBKEY_VER3 *v3 = &((const struct capi_v3 *)data)->v3;
-        DWORD q_len = (v3->bitlenQ + 7) / 8, j_len = (v3->bitlenJ + 7) / 8;
-
-        if (v3->bitlenP == size * 8 && len >= sizeof(struct capi_v3) + 3 * size + q_len + j_len)
-            y = data + sizeof(struct capi_v3) + 2 * size + q_len + j_len;
-    }
-    if (!y && own->rsa_private && dss_kind(own) == KIND_DH) SetLastError(NTE_BAD_DATA);   /* hypothesis */
+    else if (!(y = peer_y(data, len, size))) SetLastError(NTE_BAD_DATA);   /* hypothesis */
 
     peer_len = sizeof(struct canon_dh) + 3 * size;
     if (y && (peer = blob_alloc(peer_len)) && (secret = blob_alloc(size)))
@@ -535,10 +545,7 @@ static BOOL agreed_to_session(struct csp_key *key, ALG_ID algid)
     return TRUE;
 }
 
-static BOOL is_group_param(DWORD param)
-{
-    return param == KP_P || param == KP_G || param == KP_Q || param == KP_X;
-}
+#define is_group_param(p) ((p) == KP_P || (p) == KP_G || (p) == KP_Q || (p) == KP_X)
 
 BOOL WINAPI dss_set_key_param(HCRYPTPROV hProv, HCRYPTKEY hKey, DWORD dwParam, BYTE *pbData, DWORD dwFlags)
 {
@@ -562,7 +569,7 @@ BOOL WINAPI dss_set_key_param(HCRYPTPROV hProv, HCRYPTKEY hKey, DWORD dwParam, B
         key_put(key);
         return CPSetKeyParam(hProv, hKey, dwParam, pbData, dwFlags);   /* its own answer (NTE_BAD_TYPE) */
     }
-    if (dwParam == KP_X) ret = pbData ? csp_fail(NTE_BAD_DATA) : dh_finish(key);   /* hypothesis: x is never given */
+    if (dwParam == KP_X) ret = pbData ? not_done("setting x", NTE_BAD_DATA) : dh_finish(key);
     else if (!pbData) ret = csp_fail(ERROR_INVALID_PARAMETER);
     else if (dwParam == KP_ALGID) ret = agreed_to_session(key, *(const ALG_ID *)pbData);
     else ret = dh_set_group(key, dwParam, (const CRYPT_DATA_BLOB *)pbData);
@@ -611,12 +618,7 @@ static BOOL dss_import_public(struct csp_prov *prov, HCRYPTPROV owner, const BYT
     DWORD bits, canon_len;
     BYTE *canon;
 
-    if (!dsa_canon(data, len, FALSE, &canon, &canon_len, &bits)) return FALSE;
-    if (!import_bits_ok(prov, CALG_DSS_SIGN, bits))
-    {
-        glue_blob_free(canon, canon_len);
-        return FALSE;
-    }
+    if (!dsa_canon(prov, data, len, FALSE, &canon, &canon_len, &bits)) return FALSE;
     if (!(key = asym_key(prov, CALG_DSS_SIGN, flags, bits / 8, canon, canon_len, FALSE))) return FALSE;
     return key_publish(key, owner, handle);
 }
@@ -646,20 +648,12 @@ BOOL WINAPI dss_import_key(HCRYPTPROV hProv, const BYTE *pbData, DWORD dwDataLen
 
     if (!(prov = prov_get(hProv))) return FALSE;
     if (hdr->reserved || (hdr->bVersion != CUR_BLOB_VERSION && hdr->bVersion != 3)) SetLastError(NTE_BAD_DATA);
-    else if (hdr->bType == SIMPLEBLOB)
-    {
-        FIXME("SIMPLEBLOB is not implemented in the DSS providers\n");
-        SetLastError(NTE_BAD_TYPE);
-    }
+    else if (hdr->bType == SIMPLEBLOB) not_done("SIMPLEBLOB", NTE_BAD_TYPE);
     else if (!is_dss_algid(hdr->aiKeyAlg)) SetLastError(NTE_BAD_ALGID);   /* an RSA blob [hypothesis] */
     else if (hdr->bType == PUBLICKEYBLOB && hdr->aiKeyAlg != CALG_DSS_SIGN)
         ret = dh_agree(prov, hProv, pbData, dwDataLen, hPubKey, dwFlags, phKey);
     else if (hdr->bType == PUBLICKEYBLOB) ret = dss_import_public(prov, hProv, pbData, dwDataLen, dwFlags, phKey);
-    else if (hPubKey)
-    {
-        FIXME("a PRIVATEKEYBLOB encrypted with a session key is not implemented\n");
-        SetLastError(NTE_BAD_KEY);
-    }
+    else if (hPubKey) not_done("an encrypted PRIVATEKEYBLOB", NTE_BAD_KEY);
     else ret = dss_import_private(prov, hProv, pbData, dwDataLen, dwFlags, phKey);
     prov_put(prov);
     return ret;
@@ -684,11 +678,7 @@ BOOL WINAPI dss_export_key(HCRYPTPROV hProv, HCRYPTKEY hKey, HCRYPTKEY hPubKey, 
     TRACE("%Iu, %Iu, %Iu, %lu, %#lx, %p, %p\n", hProv, hKey, hPubKey, dwBlobType, dwFlags, pbData, pdwDataLen);
 
     if (!pdwDataLen) SetLastError(ERROR_INVALID_PARAMETER);
-    else if (dwBlobType == SIMPLEBLOB)
-    {
-        FIXME("SIMPLEBLOB is not implemented in the DSS providers\n");
-        SetLastError(NTE_BAD_TYPE);
-    }
+    else if (dwBlobType == SIMPLEBLOB) not_done("SIMPLEBLOB", NTE_BAD_TYPE);
     else if (kind == KIND_AGREED) SetLastError(NTE_BAD_KEY);        /* hypothesis: a secret has no blob */
     else if (dwBlobType == PUBLICKEYBLOB)
     {
@@ -696,11 +686,7 @@ BOOL WINAPI dss_export_key(HCRYPTPROV hProv, HCRYPTKEY hKey, HCRYPTKEY hPubKey, 
         else if (kind == KIND_DH && !key->rsa_private) SetLastError(NTE_BAD_KEY_STATE);   /* before KP_X */
         else ret = capi_export(key, FALSE, pbData, pdwDataLen);
     }
-    else if (hPubKey)
-    {
-        FIXME("a PRIVATEKEYBLOB encrypted with a session key is not implemented\n");
-        SetLastError(NTE_BAD_KEY);
-    }
+    else if (hPubKey) not_done("an encrypted PRIVATEKEYBLOB", NTE_BAD_KEY);
     else ret = dss_export_private(key, FALSE, pbData, pdwDataLen);
     key_put(key);
     return ret;

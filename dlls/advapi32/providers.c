@@ -134,8 +134,9 @@ static const struct cap_row cap_rows[] =
     { CALG_RC4,         40,  40,    56, 0, FALSE, "RC4", "RSA Data Security's RC4", DD },
     { CALG_RC4,        128,  40,   128, 0, FALSE, "RC4", "RSA Data Security's RC4", DE | DS },
     { CALG_DES,         56,  56,    56, 0, FALSE, "DES", "Data Encryption Standard (DES)", DD | DE | DS },
-    { CALG_3DES_112,   112, 112,   112, 0, FALSE, "3DES TWO KEY", "Two Key Triple DES", DE | DS },
-    { CALG_3DES,       168, 168,   168, 0, FALSE, "3DES", "Three Key Triple DES", DE | DS },
+    /* the Base DSS/DH provider makes 3DES keys of agreed keys too [wine-test] */
+    { CALG_3DES_112,   112, 112,   112, 0, FALSE, "3DES TWO KEY", "Two Key Triple DES", DD | DE | DS },
+    { CALG_3DES,       168, 168,   168, 0, FALSE, "3DES", "Three Key Triple DES", DD | DE | DS },
     { CALG_SHA1,       160, 160,   160, CRYPT_FLAG_SIGNING, FALSE, "SHA-1", "Secure Hash Algorithm (SHA-1)", DALL },
     { CALG_MD5,        128, 128,   128, 0, FALSE, "MD5", "Message Digest 5 (MD5)", DALL },
     { CALG_DSS_SIGN,  1024, 512,  1024, CRYPT_FLAG_SIGNING, FALSE, "DSA_SIGN", "Digital Signature Algorithm", DALL },
