@@ -10,6 +10,7 @@
 #define WIN32_NO_STATUS
 #include <windows.h>
 #include <bcrypt.h>
+#include "loaded_dll.h"
 
 static const char message[] = "Sixty-four bytes of plaintext, to be encrypted in four pieces!!";
 
@@ -34,29 +35,6 @@ static const char *status_name(NTSTATUS status)
     }
 }
 
-/* Which bcrypt.dll answers: Wine's builtins carry a marker at offset 0x40 of their image. */
-static void show_loaded_dll(void)
-{
-    HMODULE module = GetModuleHandleA("bcrypt.dll");
-    char path[MAX_PATH] = "?", product[64] = "";
-    DWORD size, handle;
-    void *info, *value;
-    UINT len;
-
-    GetModuleFileNameA(module, path, sizeof(path));
-    if ((size = GetFileVersionInfoSizeA(path, &handle)) && (info = malloc(size)))
-    {
-        if (GetFileVersionInfoA(path, 0, size, info)
-            && VerQueryValueA(info, "\\StringFileInfo\\040904B0\\ProductName", &value, &len))
-            snprintf(product, sizeof(product), "%s", (char *)value);
-        free(info);
-    }
-    if (!memcmp((char *)module + 0x40, "Wine builtin DLL", 16))
-        printf("bcrypt.dll: Wine's builtin (%s)\n\n", path);
-    else
-        printf("bcrypt.dll: %s (%s)\n\n", product[0] ? product : "native", path);
-}
-
 static NTSTATUS encrypt_piece(BCRYPT_KEY_HANDLE key, const UCHAR *in, UCHAR *out, ULONG len, UCHAR *iv)
 {
     ULONG done;
@@ -74,7 +52,7 @@ int main(void)
     NTSTATUS status;
     int failures = 0;
 
-    show_loaded_dll();
+    show_loaded_dll("bcrypt.dll");
     for (i = 0; i < sizeof(secret); i++) secret[i] = i;
     if ((status = BCryptOpenAlgorithmProvider(&alg, BCRYPT_AES_ALGORITHM, NULL, 0)))
     {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <windows.h>
 #include <wincrypt.h>
+#include "loaded_dll.h"
 
 static const char message[] = "Attack at dawn";
 
@@ -16,20 +17,17 @@ static void show_hex(const char *label, const BYTE *data, DWORD len)
 {
     DWORD i;
 
-    printf("  %-34s", label);
+    printf("  %-38s", label);
     for (i = 0; i < len; i++) printf("%02x", data[i]);
     printf("\n");
 }
 
-static void show_loaded_csp(void)
+/* Call as show_error(label, Call(...)): the call runs before GetLastError is read. */
+static void show_error(const char *label, BOOL ret)
 {
-    HMODULE module = GetModuleHandleA("rsaenh.dll");
-    char path[MAX_PATH] = "?";
-
-    if (!module) { printf("rsaenh.dll: not loaded\n\n"); return; }
-    GetModuleFileNameA(module, path, sizeof(path));
-    printf("rsaenh.dll: %s (%s)\n\n",
-           memcmp((char *)module + 0x40, "Wine builtin DLL", 16) ? "native (ours when installed)" : "Wine's builtin", path);
+    DWORD error = GetLastError();
+    printf("  %-46s %s, GetLastError %lu%s\n", label, ret ? "TRUE" : "FALSE", ret ? 0 : error,
+           !ret && error == ERROR_INVALID_PARAMETER ? " (ERROR_INVALID_PARAMETER)" : "");
 }
 
 /* Encrypts the message with a copy of the key's current stream state (Final: the key restarts). */
@@ -55,7 +53,7 @@ int main(void)
         printf("CryptAcquireContext failed: %#lx\n", GetLastError());
         return 1;
     }
-    show_loaded_csp();
+    show_loaded_dll("rsaenh.dll");
 
     /* A 40-bit RC4 key derived from a password: the Base provider salts such keys. */
     CryptCreateHash(prov, CALG_MD5, 0, 0, &hash);
@@ -110,13 +108,11 @@ int main(void)
            !memcmp(rest_a, base_out + 7, 7) && !memcmp(rest_b, base_out + 7, 7) ? "yes" : "NO");
     failures += memcmp(rest_a, base_out + 7, 7) || memcmp(rest_b, base_out + 7, 7);
 
+    SetLastError(0xdeadbeef);
     printf("\n3. Bad arguments: a status, not a crash:\n");
-    SetLastError(0xdeadbeef);
-    printf("  CryptDuplicateKey(0, ...):            %s, GetLastError %lu\n",
-           CryptDuplicateKey(0, NULL, 0, &copy) ? "TRUE" : "FALSE", GetLastError());
-    SetLastError(0xdeadbeef);
-    printf("  CryptDuplicateKey(key, &reserved, ...): %s, GetLastError %lu\n",
-           CryptDuplicateKey(base, &len, 0, &copy) ? "TRUE" : "FALSE", GetLastError());
+    show_error("CryptDuplicateKey(0, NULL, 0, &key):", CryptDuplicateKey(0, NULL, 0, &copy));
+    show_error("CryptDuplicateKey(key, &reserved, 0, &key):", CryptDuplicateKey(base, &len, 0, &copy));
+    show_error("CryptDuplicateKey(key, NULL, 0, NULL):", CryptDuplicateKey(base, NULL, 0, NULL));
 
     for (i = 0; i < 3; i++) CryptDestroyKey(dup[i]);
     CryptDestroyKey(base);
