@@ -307,11 +307,12 @@ do_install() {
     fi
     say "check it with: WINEPREFIX=$WINEPREFIX $0 verify"
     # Keep this in step with README.md's "Not implemented yet".
-    say "note: our dssenh.dll (the DSS and Diffie-Hellman providers, already registered by wine.inf) does DSS"
-    say "      key pairs and signatures, DH agreement and session keys; encrypted PRIVATEKEYBLOBs and SIMPLEBLOB"
-    say "      fail with NTE_BAD_KEY / NTE_BAD_TYPE."
-    say "note: our rsaenh.dll (the Microsoft RSA/AES providers) does session keys, plain hashes and RSA signature"
-    say "      checks so far: key containers, RSA key pairs and encryption, CryptDeriveKey, MAC/HMAC and SIMPLEBLOB fail."
+    # Keep these in step with README.md's "Not implemented yet".
+    say "note: bcrypt.dll, rsaenh.dll and dssenh.dll go together: Wine's own dssenh duplicates DSS keys"
+    say "      through BCryptDuplicateKey, which our bcrypt refuses for asymmetric keys as Windows does."
+    say "note: not implemented yet (Windows error codes): bcrypt's provider-registration exports, chained CCM;"
+    say "      in the CSPs encrypted PRIVATEKEYBLOBs, SIMPLEBLOB in the DSS providers, X.931 signatures and"
+    say "      RSA key lengths that are not a multiple of 64 bits. See README.md."
 }
 
 # ---- uninstall --------------------------------------------------------------
