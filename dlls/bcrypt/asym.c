@@ -134,6 +134,43 @@ NTSTATUS asym_set_blob(struct key *key, const UCHAR *blob, ULONG blob_len)
     return STATUS_SUCCESS;
 }
 
+/* An (r || s) signature of DSA or ECDSA over a digest, through the bridge.  Sign: *signature_len
+ * in = capacity, out = written; verify: STATUS_SUCCESS or STATUS_INVALID_SIGNATURE. */
+NTSTATUS asym_rs_signature(struct key *key, BOOL verify, const UCHAR *digest, ULONG digest_len,
+                           UCHAR *signature, ULONG *signature_len)
+{
+    struct asym_sign_params params;
+    NTSTATUS status;
+
+    memset(&params, 0, sizeof(params));
+    params.asym = key->alg->row->asym;
+    params.curve = asym_key_curve(key);
+    params.padding = BRIDGE_PAD_NONE;
+    params.hash = BRIDGE_HASH_NONE;
+    params.key = BRIDGE_PTR(key->asym->blob);
+    params.key_len = key->asym->blob_len;
+    params.digest = BRIDGE_PTR(digest);
+    params.digest_len = digest_len;
+    params.signature = BRIDGE_PTR(signature);
+    params.signature_len = *signature_len;
+    status = bridge_call(verify ? BRIDGE_ASYM_VERIFY : BRIDGE_ASYM_SIGN, &params);
+    if (!status && !verify) *signature_len = params.signature_len;
+    return status;
+}
+
+/* DSA/DH domain parameters given by property: the key keeps its own copy until it is finalized. */
+NTSTATUS asym_key_set_params(struct asym_key *asym, const UCHAR *input, ULONG input_len)
+{
+    UCHAR *copy;
+
+    if (!(copy = heap_alloc(input_len))) return STATUS_NO_MEMORY;
+    memcpy(copy, input, input_len);
+    heap_free_wiped(asym->params, asym->params_len);
+    asym->params = copy;
+    asym->params_len = input_len;
+    return STATUS_SUCCESS;
+}
+
 /* ---- exports ------------------------------------------------------------------- */
 
 NTSTATUS WINAPI BCryptGenerateKeyPair(BCRYPT_ALG_HANDLE handle, BCRYPT_KEY_HANDLE *key_handle, ULONG bits, ULONG flags)

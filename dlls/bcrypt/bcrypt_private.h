@@ -218,6 +218,9 @@ NTSTATUS asym_export(struct key *key, const WCHAR *type, UCHAR *output, ULONG ou
 NTSTATUS asym_crypt(struct key *key, BOOL encrypt, UCHAR *input, ULONG input_len, void *padding_info,
                     UCHAR *output, ULONG output_len, ULONG *result, ULONG flags);
 enum bridge_curve asym_key_curve(const struct key *key);
+NTSTATUS asym_rs_signature(struct key *key, BOOL verify, const UCHAR *digest, ULONG digest_len,
+                           UCHAR *signature, ULONG *signature_len);
+NTSTATUS asym_key_set_params(struct asym_key *asym, const UCHAR *input, ULONG input_len);
 
 /* ---- properties --------------------------------------------------------- */
 

@@ -103,7 +103,6 @@ static NTSTATUS dh_set_prop(struct prop_view *view, const WCHAR *name, const UCH
 {
     const BCRYPT_DH_PARAMETER_HEADER *hdr = (const BCRYPT_DH_PARAMETER_HEADER *)input;
     struct asym_key *asym;
-    UCHAR *copy;
 
     if (wcscmp(name, BCRYPT_DH_PARAMETERS) || !view->key || !view->key->asym) return STATUS_NOT_SUPPORTED;
     asym = view->key->asym;
@@ -111,16 +110,7 @@ static NTSTATUS dh_set_prop(struct prop_view *view, const WCHAR *name, const UCH
     if (input_len < sizeof(*hdr) || hdr->cbLength != input_len || hdr->dwMagic != BCRYPT_DH_PARAMETERS_MAGIC
         || hdr->cbKeyLength > DH_MAX_BYTES || hdr->cbKeyLength * 8 != asym->bits || input_len != sizeof(*hdr) + 2 * hdr->cbKeyLength)
         return STATUS_INVALID_PARAMETER;
-    if (!(copy = HeapAlloc(GetProcessHeap(), 0, input_len))) return STATUS_NO_MEMORY;
-    memcpy(copy, input, input_len);
-    if (asym->params)
-    {
-        secure_wipe(asym->params, asym->params_len);
-        HeapFree(GetProcessHeap(), 0, asym->params);
-    }
-    asym->params = copy;
-    asym->params_len = input_len;
-    return STATUS_SUCCESS;
+    return asym_key_set_params(asym, input, input_len);
 }
 
 const struct asym_family dh_family =

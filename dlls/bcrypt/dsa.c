@@ -233,9 +233,7 @@ static NTSTATUS dsa_export(struct key *key, const WCHAR *type, UCHAR *output, UL
 static NTSTATUS dsa_sign(struct key *key, void *padding_info, const UCHAR *hash, ULONG hash_len,
                          UCHAR *signature, ULONG signature_len, ULONG *result, ULONG flags)
 {
-    struct asym_sign_params params;
     struct dsa_view v;
-    NTSTATUS status;
 
     dsa_view(key, &v);
     if (flags) return STATUS_INVALID_PARAMETER;   /* hypothesis */
@@ -250,40 +248,19 @@ static NTSTATUS dsa_sign(struct key *key, void *padding_info, const UCHAR *hash,
         *result = 2 * v.cb_group;
         return STATUS_BUFFER_TOO_SMALL;
     }
-    memset(&params, 0, sizeof(params));
-    params.asym = BRIDGE_ASYM_DSA;
-    params.padding = BRIDGE_PAD_NONE;
-    params.hash = BRIDGE_HASH_NONE;
-    params.key = BRIDGE_PTR(key->asym->blob);
-    params.key_len = key->asym->blob_len;
-    params.digest = BRIDGE_PTR(hash);
-    params.digest_len = hash_len;
-    params.signature = BRIDGE_PTR(signature);
-    params.signature_len = signature_len;
-    if (!(status = bridge_call(BRIDGE_ASYM_SIGN, &params))) *result = params.signature_len;
-    return status;
+    *result = signature_len;
+    return asym_rs_signature(key, FALSE, hash, hash_len, signature, result);
 }
 
 static NTSTATUS dsa_verify(struct key *key, void *padding_info, const UCHAR *hash, ULONG hash_len,
                            const UCHAR *signature, ULONG signature_len, ULONG flags)
 {
-    struct asym_sign_params params;
     struct dsa_view v;
 
     dsa_view(key, &v);
     if (flags || hash_len != v.cb_group) return STATUS_INVALID_PARAMETER;   /* hypothesis, as for signing */
     if (signature_len != 2 * v.cb_group) return STATUS_INVALID_SIGNATURE;   /* hypothesis */
-    memset(&params, 0, sizeof(params));
-    params.asym = BRIDGE_ASYM_DSA;
-    params.padding = BRIDGE_PAD_NONE;
-    params.hash = BRIDGE_HASH_NONE;
-    params.key = BRIDGE_PTR(key->asym->blob);
-    params.key_len = key->asym->blob_len;
-    params.digest = BRIDGE_PTR(hash);
-    params.digest_len = hash_len;
-    params.signature = BRIDGE_PTR(signature);
-    params.signature_len = signature_len;
-    return bridge_call(BRIDGE_ASYM_VERIFY, &params);
+    return asym_rs_signature(key, TRUE, hash, hash_len, (UCHAR *)signature, &signature_len);
 }
 
 /* ---- properties ------------------------------------------------------------------ */
@@ -376,22 +353,12 @@ static NTSTATUS dsa_set_prop(struct prop_view *view, const WCHAR *name, const UC
 {
     struct asym_key *asym;
     NTSTATUS status;
-    UCHAR *copy;
 
     if (wcscmp(name, BCRYPT_DSA_PARAMETERS) || !view->key || !view->key->asym) return STATUS_NOT_SUPPORTED;
     asym = view->key->asym;
     if (asym->finalized) return STATUS_INVALID_HANDLE;   /* hypothesis: like other uses of a key in the wrong state */
     if ((status = check_parameters(view->key, input, input_len))) return status;
-    if (!(copy = HeapAlloc(GetProcessHeap(), 0, input_len))) return STATUS_NO_MEMORY;
-    memcpy(copy, input, input_len);
-    if (asym->params)
-    {
-        secure_wipe(asym->params, asym->params_len);
-        HeapFree(GetProcessHeap(), 0, asym->params);
-    }
-    asym->params = copy;
-    asym->params_len = input_len;
-    return STATUS_SUCCESS;
+    return asym_key_set_params(asym, input, input_len);
 }
 
 const struct asym_family dsa_family =

@@ -207,8 +207,6 @@ static NTSTATUS ecc_sign(struct key *key, void *padding_info, const UCHAR *hash,
                          UCHAR *signature, ULONG signature_len, ULONG *result, ULONG flags)
 {
     const struct curve_info *c = curve_from_id(asym_key_curve(key));
-    struct asym_sign_params params;
-    NTSTATUS status;
 
     if (is_ecdh(key)) return STATUS_NOT_SUPPORTED;   /* no signature interface [hypothesis, as DH: wine-test] */
     /* a hash is needed even for the size query [win-re] */
@@ -219,19 +217,8 @@ static NTSTATUS ecc_sign(struct key *key, void *padding_info, const UCHAR *hash,
     if (!signature) return STATUS_SUCCESS;
     if (signature_len < 2 * c->len) return STATUS_BUFFER_TOO_SMALL;
 
-    memset(&params, 0, sizeof(params));
-    params.asym = BRIDGE_ASYM_ECDSA;
-    params.curve = c->id;
-    params.padding = BRIDGE_PAD_NONE;
-    params.hash = BRIDGE_HASH_NONE;
-    params.key = BRIDGE_PTR(key->asym->blob);
-    params.key_len = key->asym->blob_len;
-    params.digest = BRIDGE_PTR(hash);
-    params.digest_len = hash_len;
-    params.signature = BRIDGE_PTR(signature);
-    params.signature_len = signature_len;
-    if (!(status = bridge_call(BRIDGE_ASYM_SIGN, &params))) *result = params.signature_len;
-    return status;
+    *result = signature_len;
+    return asym_rs_signature(key, FALSE, hash, hash_len, signature, result);
 }
 
 /* Any digest length: a wrong digest is INVALID_SIGNATURE [wine-test]; a
@@ -240,25 +227,13 @@ static NTSTATUS ecc_verify(struct key *key, void *padding_info, const UCHAR *has
                            const UCHAR *signature, ULONG signature_len, ULONG flags)
 {
     const struct curve_info *c = curve_from_id(asym_key_curve(key));
-    struct asym_sign_params params;
 
     if (is_ecdh(key)) return STATUS_NOT_SUPPORTED;
     if (padding_info || (flags & ~ECDSA_FLAGS)) return STATUS_INVALID_PARAMETER;
     if (!c) return STATUS_INVALID_HANDLE;
     if (signature_len != 2 * c->len) return STATUS_INVALID_PARAMETER;
 
-    memset(&params, 0, sizeof(params));
-    params.asym = BRIDGE_ASYM_ECDSA;
-    params.curve = c->id;
-    params.padding = BRIDGE_PAD_NONE;
-    params.hash = BRIDGE_HASH_NONE;
-    params.key = BRIDGE_PTR(key->asym->blob);
-    params.key_len = key->asym->blob_len;
-    params.digest = BRIDGE_PTR(hash);
-    params.digest_len = hash_len;
-    params.signature = BRIDGE_PTR(signature);
-    params.signature_len = signature_len;
-    return bridge_call(BRIDGE_ASYM_VERIFY, &params);
+    return asym_rs_signature(key, TRUE, hash, hash_len, (UCHAR *)signature, &signature_len);
 }
 
 /* ---- properties --------------------------------------------------------------- */
