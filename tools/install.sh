@@ -311,8 +311,8 @@ do_install() {
     say "note: bcrypt.dll, rsaenh.dll and dssenh.dll go together: Wine's own dssenh duplicates DSS keys"
     say "      through BCryptDuplicateKey, which our bcrypt refuses for asymmetric keys as Windows does."
     say "note: not implemented yet (Windows error codes): bcrypt's provider-registration exports, chained CCM;"
-    say "      in the CSPs encrypted PRIVATEKEYBLOBs, SIMPLEBLOB in the DSS providers, X.931 signatures and"
-    say "      RSA key lengths that are not a multiple of 64 bits. See README.md."
+    say "      in the CSPs encrypted PRIVATEKEYBLOBs, SIMPLEBLOB in the DSS providers, X.931 signatures,"
+    say "      the Schannel master keys. See README.md."
 }
 
 # ---- uninstall --------------------------------------------------------------

@@ -297,7 +297,8 @@ static bridge_status rsa_generate(struct asym_generate_params *params)
     uint8_t *out = BRIDGE_PTR(params->output);
     int ret;
 
-    if (params->bits < 512 || params->bits > 16384 || params->bits % 64) return BRIDGE_INVALID_PARAMETER;
+    /* CNG's own limits (512..16384 step 64) are checked on the PE side; CryptoAPI allows 384 step 8 */
+    if (params->bits < 384 || params->bits > 16384 || params->bits % 8) return BRIDGE_INVALID_PARAMETER;
     if ((ret = gnutls_privkey_init(&gkey))) return status_from_gnutls(ret);
     if ((ret = gnutls_privkey_generate2(gkey, GNUTLS_PK_RSA, params->bits, 0, NULL, 0))
         || (ret = gnutls_privkey_export_rsa_raw2(gkey, &n, &e, &d, &p, &q, &u, &e1, &e2, GNUTLS_EXPORT_FLAG_NO_LZ)))
@@ -313,7 +314,7 @@ static bridge_status rsa_generate(struct asym_generate_params *params)
     key.hdr.bits = params->bits;
     key.hdr.e_len = e.size;
     key.hdr.n_len = params->bits / 8;
-    key.hdr.p_len = key.hdr.q_len = params->bits / 16;
+    key.hdr.p_len = key.hdr.q_len = (params->bits + 15) / 16;   /* primes of bits/2 bits */
     status = primes_to_key(&key, &e, &n, &p, &q);
     if (!status) status = key_write(&key, out, &params->output_len);
     key_clear(&key);

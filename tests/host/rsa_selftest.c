@@ -348,8 +348,17 @@ static void test_generate(void)
     ok(!sign(BRIDGE_PAD_PKCS1, BRIDGE_HASH_SHA1, 0, blob, g.output_len, h_sha1, sig, &len, 0) && len == 64,
        "sign with a generated key\n");
     ok(!sign(BRIDGE_PAD_PKCS1, BRIDGE_HASH_SHA1, 0, blob, g.output_len, h_sha1, sig, &len, 1), "verify it\n");
-    g.bits = 520;
-    ok(__wine_unix_call_funcs[BRIDGE_ASYM_GENERATE](&g) == BRIDGE_INVALID_PARAMETER, "520 bits\n");
+    /* CryptoAPI sizes: 384..16384 in steps of 8; primes of half the bits, rounded up to bytes */
+    g.bits = 392;
+    g.output_len = sizeof(blob);
+    ok(!__wine_unix_call_funcs[BRIDGE_ASYM_GENERATE](&g) && ((uint32_t *)blob)[3] == 49
+       && ((uint32_t *)blob)[4] == 25, "392 bits\n");
+    g.bits = 376;
+    g.output_len = sizeof(blob);
+    ok(__wine_unix_call_funcs[BRIDGE_ASYM_GENERATE](&g) == BRIDGE_INVALID_PARAMETER, "376 bits\n");
+    g.bits = 516;
+    g.output_len = sizeof(blob);
+    ok(__wine_unix_call_funcs[BRIDGE_ASYM_GENERATE](&g) == BRIDGE_INVALID_PARAMETER, "516 bits\n");
 }
 
 int main(void)
