@@ -38,12 +38,6 @@ static void dh_clear(struct dh *k)
     explicit_bzero(k, sizeof(*k));
 }
 
-struct rnd_ctx { int failed; };
-
-static void rnd(void *ctx, size_t len, uint8_t *dst)
-{
-    if (gnutls_rnd(GNUTLS_RND_KEY, dst, len) < 0) ((struct rnd_ctx *)ctx)->failed = 1;
-}
 
 static void get_be(mpz_t v, const uint8_t *src, uint32_t len) { nettle_mpz_set_str_256_u(v, len, src); }
 static void put_be(uint8_t *dst, uint32_t len, const mpz_t v) { nettle_mpz_get_str_256(len, dst, v); }
@@ -125,13 +119,13 @@ static bridge_status parse_params(const uint8_t *data, uint32_t len, uint32_t bi
 /* A fresh group: prime p with a prime-order subgroup q, g generating it. */
 static bridge_status make_group(struct dh *k, uint32_t bits)
 {
-    struct rnd_ctx ctx = { 0 };
+    struct bridge_rng ctx = { 0 };
     struct dsa_params params;
     unsigned q_bits = bits <= 1024 ? 160 : bits <= 2048 ? 224 : 256;
     int ok;
 
     dsa_params_init(&params);
-    ok = dsa_generate_params(&params, &ctx, rnd, NULL, NULL, bits, q_bits) && !ctx.failed;
+    ok = dsa_generate_params(&params, &ctx, bridge_random, NULL, NULL, bits, q_bits) && !ctx.failed;
     if (ok)
     {
         mpz_set(k->p, params.p);
@@ -144,7 +138,7 @@ static bridge_status make_group(struct dh *k, uint32_t bits)
 
 static bridge_status dh_generate(struct asym_generate_params *params)
 {
-    struct rnd_ctx ctx = { 0 };
+    struct bridge_rng ctx = { 0 };
     bridge_status status;
     struct dh k;
     mpz_t top;
@@ -157,7 +151,7 @@ static bridge_status dh_generate(struct asym_generate_params *params)
     {
         mpz_init(top);
         mpz_sub_ui(top, k.p, 3);
-        nettle_mpz_random(k.x, &ctx, rnd, top);
+        nettle_mpz_random(k.x, &ctx, bridge_random, top);
         mpz_add_ui(k.x, k.x, 2);
         mpz_clear(top);
         mpz_powm_sec(k.y, k.g, k.x, k.p);

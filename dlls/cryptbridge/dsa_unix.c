@@ -63,12 +63,6 @@ static void dsa_clear(struct dsa *k)
     explicit_bzero(k, sizeof(*k));
 }
 
-struct rnd_ctx { int failed; };
-
-static void rnd(void *ctx, size_t len, uint8_t *dst)
-{
-    if (gnutls_rnd(GNUTLS_RND_KEY, dst, len) < 0) ((struct rnd_ctx *)ctx)->failed = 1;
-}
 
 static uint32_t hash_len(uint32_t hash)
 {
@@ -204,7 +198,7 @@ static int seed_matches(const struct dsa *k)
 /* Finds p, q, g of a fresh key: 186-2 up to 1024 bits, 186-3 with SHA-256 above. */
 static bridge_status fips_generate(struct dsa *k, uint32_t bits)
 {
-    struct rnd_ctx ctx = { 0 };
+    struct bridge_rng ctx = { 0 };
     uint32_t counter, max;
     struct fips f;
     mpz_t seed, e, h;
@@ -217,7 +211,7 @@ static bridge_status fips_generate(struct dsa *k, uint32_t bits)
     {
         uint8_t buf[MAX_SEED];
 
-        rnd(&ctx, f.seed_len, buf);
+        bridge_random(&ctx, f.seed_len, buf);
         if (ctx.failed) break;
         get_be(seed, buf, f.seed_len);
         fips_q(&f, seed, k->q);
@@ -431,7 +425,7 @@ static bridge_status output_blob(const struct dsa *k, uint8_t *out, uint32_t *ou
 
 static bridge_status dsa_generate(struct asym_generate_params *params)
 {
-    struct rnd_ctx ctx = { 0 };
+    struct bridge_rng ctx = { 0 };
     bridge_status status;
     struct dsa k;
     mpz_t top;
@@ -470,7 +464,7 @@ static bridge_status dsa_generate(struct asym_generate_params *params)
     {
         mpz_init(top);
         mpz_sub_ui(top, k.q, 1);
-        nettle_mpz_random(k.x, &ctx, rnd, top);
+        nettle_mpz_random(k.x, &ctx, bridge_random, top);
         mpz_add_ui(k.x, k.x, 1);
         mpz_clear(top);
         mpz_powm_sec(k.y, k.g, k.x, k.p);

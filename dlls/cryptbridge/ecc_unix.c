@@ -151,19 +151,6 @@ static void point_get(const struct ecc_point *p, const struct curve *c, uint8_t 
 
 /* ECDSA nonces from GnuTLS's key-grade generator.  nettle's callback cannot
  * fail, so a failure fills a harmless in-range value and is reported after. */
-struct rng_state
-{
-    int failed;
-};
-
-static void random_bytes(void *ctx, size_t len, uint8_t *out)
-{
-    struct rng_state *state = ctx;
-
-    if (gnutls_rnd(GNUTLS_RND_KEY, out, len) >= 0) return;
-    state->failed = 1;
-    memset(out, 0x01, len);
-}
 
 /* ---- the ops ---------------------------------------------------------------- */
 
@@ -282,7 +269,7 @@ static bridge_status ecc_sign(struct asym_sign_params *params)
 {
     const struct curve *c = curve_get(params->curve);
     uint8_t *out = BRIDGE_PTR(params->signature);
-    struct rng_state rng = {0};
+    struct bridge_rng rng = {0};
     struct dsa_signature sig;
     struct ecc_scalar d;
     struct key_parts key;
@@ -304,7 +291,7 @@ static bridge_status ecc_sign(struct asym_sign_params *params)
     if (!scalar_set(&d, c, key.d)) status = BRIDGE_INVALID_PARAMETER;
     else
     {
-        ecdsa_sign(&d, &rng, random_bytes, params->digest_len, BRIDGE_PTR(params->digest), &sig);
+        ecdsa_sign(&d, &rng, bridge_random, params->digest_len, BRIDGE_PTR(params->digest), &sig);
         if (rng.failed) status = BRIDGE_INTERNAL_ERROR;
         else
         {

@@ -203,11 +203,6 @@ static bridge_status key_write(const struct rsa_key *key, uint8_t *out, uint32_t
     return BRIDGE_SUCCESS;
 }
 
-static void random_bytes(void *ctx, size_t len, uint8_t *dst)
-{
-    (void)ctx;
-    gnutls_rnd(GNUTLS_RND_RANDOM, dst, len);
-}
 
 /* ---- GnuTLS key objects -------------------------------------------------- */
 
@@ -396,7 +391,7 @@ static bridge_status sign_pss(const struct rsa_key *key, struct asym_sign_params
     if (pss_encode_mgf1(m, mpz_sizeinbase(key->pub.n, 2) - 1, hash, params->salt_len, salt, BRIDGE_PTR(params->digest)))
     {
         status = BRIDGE_INTERNAL_ERROR;
-        if (rsa_compute_root_tr(&key->pub, &key->priv, NULL, random_bytes, s, m))
+        if (rsa_compute_root_tr(&key->pub, &key->priv, NULL, bridge_random, s, m))
         {
             nettle_mpz_get_str_256(key->pub.size, out, s);
             status = BRIDGE_SUCCESS;
@@ -505,7 +500,7 @@ static bridge_status raw_rsa(const struct rsa_key *key, int encrypt, const uint8
     if (mpz_cmp(x, key->pub.n) < 0)
     {
         if (encrypt) mpz_powm(y, x, key->pub.e, key->pub.n);
-        if (encrypt || rsa_compute_root_tr(&key->pub, &key->priv, NULL, random_bytes, y, x))
+        if (encrypt || rsa_compute_root_tr(&key->pub, &key->priv, NULL, bridge_random, y, x))
         {
             nettle_mpz_get_str_256(key->pub.size, out, y);
             status = BRIDGE_SUCCESS;

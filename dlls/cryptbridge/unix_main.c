@@ -55,6 +55,13 @@ void bridge_trace(const char *fmt, ...)
     va_end(args);
 }
 
+void bridge_random(void *ctx, size_t len, uint8_t *dst)
+{
+    if (gnutls_rnd(GNUTLS_RND_KEY, dst, len) >= 0) return;
+    if (ctx) ((struct bridge_rng *)ctx)->failed = 1;
+    memset(dst, 0x01, len);   /* never leave stale bytes behind */
+}
+
 static const struct { int err; bridge_status status; } gnutls_errors[] =
 {
     { GNUTLS_E_MEMORY_ERROR,          BRIDGE_NO_MEMORY },

@@ -2,6 +2,7 @@
 #ifndef CRYPTBRIDGE_UNIX_PRIVATE_H
 #define CRYPTBRIDGE_UNIX_PRIVATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "bridge_params.h"
 
@@ -43,6 +44,12 @@ extern const struct asym_ops rsa_ops, ecc_ops, dsa_ops, dh_ops;
 
 /* The one map from GnuTLS errors to NTSTATUS; logs the GnuTLS text once per code. */
 bridge_status status_from_gnutls(int err);
+
+/* A nettle_random_func on GnuTLS's key-grade generator.  ctx may be NULL or a
+ * struct bridge_rng, whose failed flag is set when GnuTLS fails (the bytes are
+ * then not random: callers that pass one must check it). */
+struct bridge_rng { int failed; };
+void bridge_random(void *ctx, size_t len, uint8_t *dst);
 
 /* Prints "cryptbridge: ..." to stderr when WINEDEBUG names +bridge (or +all). */
 void bridge_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
