@@ -53,6 +53,21 @@ static inline ULONG hex_to_bytes(const char *hex, UCHAR *out, ULONG size)
     return len;
 }
 
+/* A hex string parsed into a seeded buffer (bytes past len keep the 0xdeadbeef seed). */
+struct bytes
+{
+    UCHAR data[512];
+    ULONG len;
+};
+
+static inline struct bytes hex(const char *str)
+{
+    struct bytes b;
+    seed(b.data, sizeof(b.data));
+    b.len = hex_to_bytes(str, b.data, sizeof(b.data));
+    return b;
+}
+
 #define open_alg(name, mode) open_alg_(__FILE__, __LINE__, name, mode, 0)
 #define open_alg_flags(name, mode, flags) open_alg_(__FILE__, __LINE__, name, mode, flags)
 /* Opens an algorithm provider, optionally setting a chaining mode on it. */

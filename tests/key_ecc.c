@@ -22,20 +22,6 @@
 #define BCRYPT_KDF_RAW_SECRET L"TRUNCATE"
 #endif
 
-struct bytes
-{
-    UCHAR data[512];
-    ULONG len;
-};
-
-static struct bytes hex(const char *str)
-{
-    struct bytes b;
-    seed(b.data, sizeof(b.data));
-    b.len = hex_to_bytes(str, b.data, sizeof(b.data));
-    return b;
-}
-
 /* BCRYPT_ECCKEY_BLOB {magic, cbKey} + the hex of X || Y [|| d]. */
 static ULONG ecc_blob(UCHAR *out, ULONG magic, ULONG cb_key, const char *xy, const char *d)
 {

@@ -115,18 +115,18 @@ static const char raw_out[] =
 
 #define K 128   /* the modulus bytes of the known-answer key */
 
-struct bytes
+struct rsa_bytes
 {
     UCHAR data[1024];
     ULONG len;
 };
 
-static void from_hex(struct bytes *b, const char *hex)
+static void from_hex(struct rsa_bytes *b, const char *hex)
 {
     b->len = hex_to_bytes(hex, b->data, sizeof(b->data));
 }
 
-static struct bytes full, priv, pub, legacy;
+static struct rsa_bytes full, priv, pub, legacy;
 
 /* The other CNG forms of the known-answer key, cut from the full private blob. */
 static void make_blobs(void)
@@ -148,7 +148,7 @@ static void make_blobs(void)
 
 #define import(alg, type, blob, expect) import_(__FILE__, __LINE__, alg, type, blob, expect)
 static BCRYPT_KEY_HANDLE import_(const char *file, int line, BCRYPT_ALG_HANDLE alg, const WCHAR *type,
-                                 const struct bytes *blob, NTSTATUS expect)
+                                 const struct rsa_bytes *blob, NTSTATUS expect)
 {
     BCRYPT_KEY_HANDLE key = SEED_HANDLE;
     NTSTATUS status = BCryptImportKeyPair(alg, NULL, type, &key, (UCHAR *)blob->data, blob->len, 0);
@@ -164,7 +164,7 @@ static BCRYPT_KEY_HANDLE import_(const char *file, int line, BCRYPT_ALG_HANDLE a
 
 #define export_eq(key, type, expect) export_eq_(__FILE__, __LINE__, key, type, expect)
 /* Exports with a size query first and compares with the expected blob. */
-static void export_eq_(const char *file, int line, BCRYPT_KEY_HANDLE key, const WCHAR *type, const struct bytes *expect)
+static void export_eq_(const char *file, int line, BCRYPT_KEY_HANDLE key, const WCHAR *type, const struct rsa_bytes *expect)
 {
     UCHAR out[1024];
     ULONG size = SEED_ULONG;
@@ -306,7 +306,7 @@ static void test_blobs(void)
     BCRYPT_RSAKEY_BLOB *h;
     BCRYPT_ALG_HANDLE alg;
     BCRYPT_KEY_HANDLE key;
-    struct bytes bad, capi_pub;
+    struct rsa_bytes bad, capi_pub;
     UCHAR out[1024];
     ULONG size;
     NTSTATUS status;
@@ -439,7 +439,7 @@ static void test_sign(void)
     BCRYPT_PSS_PADDING_INFO pss;
     BCRYPT_KEY_HANDLE key, pub_key;
     BCRYPT_ALG_HANDLE alg;
-    struct bytes digest, expect;
+    struct rsa_bytes digest, expect;
     UCHAR sig[256];
     ULONG len, i;
     NTSTATUS status;
@@ -570,7 +570,7 @@ static void test_crypt(void)
     BCRYPT_OAEP_PADDING_INFO oaep = { BCRYPT_SHA256_ALGORITHM, (UCHAR *)"cng", 3 };
     BCRYPT_KEY_HANDLE key, pub_key;
     BCRYPT_ALG_HANDLE alg;
-    struct bytes in, expect;
+    struct rsa_bytes in, expect;
     UCHAR out[256], out2[256];
     ULONG len, len2;
     NTSTATUS status;
