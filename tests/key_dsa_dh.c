@@ -276,13 +276,13 @@ static void test_dsa_provider(BCRYPT_ALG_HANDLE alg)
 
     memset(buf, 0, sizeof(buf));
     status = BCryptSetProperty(alg, BCRYPT_DSA_PARAMETERS, buf, sizeof(buf), 0);
-    ok(status == STATUS_NOT_SUPPORTED, "DSAParameters on the provider: %#lx\n", status);  /* hypothesis: doc "for the key" */
+    todo_builtin ok(status == STATUS_NOT_SUPPORTED, "DSAParameters on the provider: %#lx\n", status);  /* hypothesis: doc "for the key" */
 
     key = SEED_HANDLE;
     status = BCryptGenerateKeyPair(alg, &key, 448, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "448 bits: %#lx\n", status);   /* hypothesis: below FIPS 186-2 */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "448 bits: %#lx\n", status);   /* hypothesis: below FIPS 186-2 */
     status = BCryptGenerateKeyPair(alg, &key, 1536, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "1536 bits: %#lx\n", status);   /* hypothesis: not a FIPS 186-3 size */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "1536 bits: %#lx\n", status);   /* hypothesis: not a FIPS 186-3 size */
     if (!status) destroy(key);
 }
 
@@ -314,9 +314,9 @@ static void test_dsa_windows_blob(BCRYPT_ALG_HANDLE alg)
     seed(out, sizeof(out));
     status = BCryptExportKey(key, NULL, BCRYPT_DSA_PUBLIC_BLOB, out, sizeof(out), &size, 0);
     ok(status == STATUS_SUCCESS && size == len, "export: %#lx, %lu\n", status, size);   /* wine-test */
-    ok(!memcmp(out, blob, len), "exported blob differs\n");   /* Count and Seed kept [doc] */
+    todo_builtin ok(!memcmp(out, blob, len), "exported blob differs\n");   /* Count and Seed kept [doc] */
     status = BCryptExportKey(key, NULL, BCRYPT_DSA_PUBLIC_BLOB, out, len - 1, &size, 0);
-    ok(status == STATUS_BUFFER_TOO_SMALL && size == len, "short buffer: %#lx, %lu\n", status, size);   /* doc */
+    todo_builtin ok(status == STATUS_BUFFER_TOO_SMALL && size == len, "short buffer: %#lx, %lu\n", status, size);   /* doc */
     status = BCryptExportKey(key, NULL, BCRYPT_DSA_PRIVATE_BLOB, out, sizeof(out), &size, 0);
     todo_builtin ok(status == STATUS_INVALID_PARAMETER, "private export of a public key: %#lx\n", status);  /* wine-test */
     status = BCryptSignHash(key, NULL, hash, sizeof(hash), out, sizeof(out), &size, 0);
@@ -332,11 +332,11 @@ static void test_dsa_windows_blob(BCRYPT_ALG_HANDLE alg)
     blob[12] ^= 0x80;
     key = NULL;
     status = BCryptImportKeyPair(alg, NULL, BCRYPT_DSA_PUBLIC_BLOB, &key, blob, len, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "wrong seed: %#lx\n", status);
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "wrong seed: %#lx\n", status);
     if (!status) destroy(key);
     blob[12] ^= 0x80;
     status = BCryptImportKeyPair(alg, NULL, BCRYPT_DSA_PUBLIC_BLOB, &key, blob, len + 1, 0);
-    ok(status != STATUS_SUCCESS, "longer blob accepted\n");   /* hypothesis: exact size, as DH [wine-test] */
+    todo_builtin ok(status != STATUS_SUCCESS, "longer blob accepted\n");   /* hypothesis: exact size, as DH [wine-test] */
     if (!status) destroy(key);
     status = BCryptImportKeyPair(alg, NULL, BCRYPT_DSA_PUBLIC_BLOB, &key, blob, 10, 0);
     ok(status == STATUS_INVALID_PARAMETER, "10 bytes: %#lx\n", status);   /* hypothesis */
@@ -386,20 +386,21 @@ static void sign_round_trip(BCRYPT_ALG_HANDLE alg, BCRYPT_KEY_HANDLE key, ULONG 
     NTSTATUS status;
 
     memset(hash, 0x5a, sizeof(hash));
+    /* Wine 8 has no DSA > 1024 bits (FIPS 186-3, q_len 32) and exports no DSAPRIVATEBLOB of a generated key */
     len = 0;
     status = BCryptSignHash(key, NULL, hash, q_len, NULL, 0, &len, 0);
-    ok(status == STATUS_SUCCESS && len == 2 * q_len, "size query: %#lx, %lu\n", status, len);   /* wine-test: 40 */
+    todo_builtin ok(status == STATUS_SUCCESS && len == 2 * q_len, "size query: %#lx, %lu\n", status, len);   /* wine-test: 40 */
     status = BCryptSignHash(key, NULL, hash, q_len, sig, 2 * q_len - 1, &len, 0);
-    ok(status == STATUS_BUFFER_TOO_SMALL, "short buffer: %#lx\n", status);   /* doc */
+    todo_builtin_if(q_len == 32) ok(status == STATUS_BUFFER_TOO_SMALL, "short buffer: %#lx\n", status);   /* doc */
     status = BCryptSignHash(key, NULL, hash, q_len, sig, sizeof(sig), &len, 0);
-    ok(status == STATUS_SUCCESS && len == 2 * q_len, "sign: %#lx, %lu\n", status, len);   /* wine-test */
+    todo_builtin_if(q_len == 32) ok(status == STATUS_SUCCESS && len == 2 * q_len, "sign: %#lx, %lu\n", status, len);   /* wine-test */
     status = BCryptSignHash(key, NULL, hash, q_len == 20 ? 32 : 20, sig2, sizeof(sig2), &len, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "digest of the wrong size: %#lx\n", status);   /* hypothesis */
+    todo_builtin_if(q_len == 32) ok(status == STATUS_INVALID_PARAMETER, "digest of the wrong size: %#lx\n", status);   /* hypothesis */
     status = BCryptVerifySignature(key, NULL, hash, q_len, sig, 2 * q_len, 0);
-    ok(status == STATUS_SUCCESS, "verify: %#lx\n", status);
+    todo_builtin_if(q_len == 32) ok(status == STATUS_SUCCESS, "verify: %#lx\n", status);
 
-    pub = export_blob(key, BCRYPT_DSA_PUBLIC_BLOB, &pub_len);
-    priv = export_blob(key, BCRYPT_DSA_PRIVATE_BLOB, &priv_len);
+    todo_builtin_if(q_len == 32) pub = export_blob(key, BCRYPT_DSA_PUBLIC_BLOB, &pub_len);
+    todo_builtin priv = export_blob(key, BCRYPT_DSA_PRIVATE_BLOB, &priv_len);
     if (!pub || !priv) goto done;
     ok(priv_len == pub_len + q_len, "private %lu, public %lu\n", priv_len, pub_len);   /* doc: x is q-sized */
     if ((pub_key = import_pair(alg, BCRYPT_DSA_PUBLIC_BLOB, pub, pub_len)))
@@ -435,16 +436,16 @@ static void test_dsa_generate(BCRYPT_ALG_HANDLE alg, ULONG bits)
     ok(status == STATUS_SUCCESS, "generate: %#lx\n", status);
     if (status) goto done;
     status = BCryptGetProperty(key, BCRYPT_DSA_PARAMETERS, params, sizeof(params), &size, 0);
-    ok(status == STATUS_INVALID_HANDLE, "parameters before finalizing: %#lx\n", status);   /* hypothesis: as DH [wine-test] */
+    todo_builtin ok(status == STATUS_INVALID_HANDLE, "parameters before finalizing: %#lx\n", status);   /* hypothesis: as DH [wine-test] */
     status = BCryptFinalizeKeyPair(key, 0);
     ok(status == STATUS_SUCCESS, "finalize: %#lx\n", status);   /* doc */
     if (status) { destroy(key); goto done; }
     status = BCryptFinalizeKeyPair(key, 0);
     ok(status == STATUS_INVALID_HANDLE, "finalize twice: %#lx\n", status);   /* wine-test */
-    ok(get_ulong(key, BCRYPT_KEY_LENGTH) == bits, "key length\n");   /* doc */
+    todo_builtin ok(get_ulong(key, BCRYPT_KEY_LENGTH) == bits, "key length\n");   /* doc */
 
     sign_round_trip(alg, key, q_len);
-    pub = export_blob(key, BCRYPT_DSA_PUBLIC_BLOB, &len);
+    todo_builtin_if(bits > 1024) pub = export_blob(key, BCRYPT_DSA_PUBLIC_BLOB, &len);
     if (pub && bits > 1024)   /* FIPS 186-3 blob: SHA-256, q and seed of 32 bytes [doc; hypothesis: seed length] */
     {
         v2 = (BCRYPT_DSA_KEY_BLOB_V2 *)pub;
@@ -462,9 +463,9 @@ static void test_dsa_generate(BCRYPT_ALG_HANDLE alg, ULONG bits)
     /* the parameters: header, [seed, q,] p, g of the key's export [doc] */
     size = 0;
     status = BCryptGetProperty(key, BCRYPT_DSA_PARAMETERS, NULL, 0, &size, 0);
-    ok(status == STATUS_SUCCESS, "parameter size: %#lx\n", status);
+    todo_builtin ok(status == STATUS_SUCCESS, "parameter size: %#lx\n", status);
     status = BCryptGetProperty(key, BCRYPT_DSA_PARAMETERS, params, sizeof(params), &size, 0);
-    ok(status == STATUS_SUCCESS, "parameters: %#lx\n", status);   /* hypothesis: readable as DHParameters [wine-test] */
+    todo_builtin ok(status == STATUS_SUCCESS, "parameters: %#lx\n", status);   /* hypothesis: readable as DHParameters [wine-test] */
     if (!status && pub)
     {
         BCRYPT_DSA_PARAMETER_HEADER *hdr = (BCRYPT_DSA_PARAMETER_HEADER *)params;
@@ -522,12 +523,12 @@ static void test_dsa_capi(BCRYPT_ALG_HANDLE alg)
     if ((priv = export_blob(key, BCRYPT_DSA_PRIVATE_BLOB, &priv_len)))
     {
         BCRYPT_DSA_KEY_BLOB *hdr = (BCRYPT_DSA_KEY_BLOB *)priv;
-        ok(hdr->dwMagic == BCRYPT_DSA_PRIVATE_MAGIC && hdr->cbKey == 128, "magic %#lx\n", hdr->dwMagic);
-        ok(priv_len == sizeof(*hdr) + 3 * 128 + 20, "size %lu\n", priv_len);   /* doc */
-        ok(!memcmp(hdr->Count, "\x00\x00\x01\xf1", 4), "Count %s\n", winetest_hex(hdr->Count, 4));
+        todo_builtin ok(hdr->dwMagic == BCRYPT_DSA_PRIVATE_MAGIC && hdr->cbKey == 128, "magic %#lx\n", hdr->dwMagic);
+        todo_builtin ok(priv_len == sizeof(*hdr) + 3 * 128 + 20, "size %lu\n", priv_len);   /* doc */
+        todo_builtin ok(!memcmp(hdr->Count, "\x00\x00\x01\xf1", 4), "Count %s\n", winetest_hex(hdr->Count, 4));
         todo_builtin ok(hdr->Seed[0] == blob[len - 1] && hdr->Seed[19] == blob[len - 20], "Seed %s\n",
                         winetest_hex(hdr->Seed, 20));
-        destroy(import_pair(alg, BCRYPT_DSA_PRIVATE_BLOB, priv, priv_len));   /* its seed checks out */
+        todo_builtin destroy(import_pair(alg, BCRYPT_DSA_PRIVATE_BLOB, priv, priv_len));   /* its seed checks out */
         free(priv);
     }
     if ((pub = export_blob(key, LEGACY_DSA_V2_PUBLIC_BLOB, &pub_len)))
@@ -811,8 +812,10 @@ static void test_dh_provider(BCRYPT_ALG_HANDLE alg)
 
 START_TEST(key_dh)
 {
-    BCRYPT_ALG_HANDLE alg = open_alg(BCRYPT_DH_ALGORITHM, NULL);
+    BCRYPT_ALG_HANDLE alg;
 
+    /* Wine 8 has no DH provider */
+    todo_builtin alg = open_alg(BCRYPT_DH_ALGORITHM, NULL);
     if (!alg) return;
     test_dh_provider(alg);
     test_dh_blobs(alg);

@@ -114,12 +114,12 @@ static void check_curve_name_(const char *file, int line, BCRYPT_HANDLE handle, 
 }
 
 #define open_generic(name) open_generic_(__FILE__, __LINE__, name)
-/* "ECDSA" and "ECDH" exist since Windows 10 [doc]; Wine 8's builtin lacks "ECDSA". */
+/* "ECDSA" and "ECDH" exist since Windows 10 [doc]; Wine 8's builtin lacks both "ECDSA" and "ECDH". */
 static BCRYPT_ALG_HANDLE open_generic_(const char *file, int line, const WCHAR *name)
 {
     BCRYPT_ALG_HANDLE alg = SEED_HANDLE;
     NTSTATUS status = BCryptOpenAlgorithmProvider(&alg, name, NULL, 0);
-    todo_builtin_if(!wcscmp(name, BCRYPT_ECDSA_ALGORITHM))
+    todo_builtin_if(!wcscmp(name, BCRYPT_ECDSA_ALGORITHM) || !wcscmp(name, BCRYPT_ECDH_ALGORITHM))
     ok_(file, line)(status == STATUS_SUCCESS, "opening %s: got %#lx\n", winetest_wstr(name), status);
     return status ? NULL : alg;
 }
@@ -159,8 +159,8 @@ static void test_BCryptGetProperty_curve_name(void)
         size = SEED_ULONG;
         seed(&lengths, sizeof(lengths));
         status = BCryptGetProperty(curves[i].ecdsa, BCRYPT_KEY_LENGTHS, (UCHAR *)&lengths, sizeof(lengths), &size, 0);
-        ok(status == STATUS_SUCCESS && size == sizeof(lengths), "KeyLengths: got %#lx, size %lu\n", status, size);
-        ok(lengths.dwMinLength == curves[i].bits && lengths.dwMaxLength == curves[i].bits && !lengths.dwIncrement,
+        todo_builtin ok(status == STATUS_SUCCESS && size == sizeof(lengths), "KeyLengths: got %#lx, size %lu\n", status, size);
+        todo_builtin ok(lengths.dwMinLength == curves[i].bits && lengths.dwMaxLength == curves[i].bits && !lengths.dwIncrement,
            "KeyLengths: got %lu..%lu/%lu\n", lengths.dwMinLength, lengths.dwMaxLength, lengths.dwIncrement); /* [win-re] */
         winetest_pop_context();
     }
@@ -239,7 +239,7 @@ static void test_BCryptGenerateKeyPair_ecc(void)
         /* another length than the curve's [win-re] */
         key = SEED_HANDLE;
         status = BCryptGenerateKeyPair(curves[i].ecdsa, &key, curves[i].bits + 8, 0);
-        todo_builtin_if(curves[i].bits == 521)
+        todo_builtin
         ok(status == STATUS_INVALID_PARAMETER, "wrong length: got %#lx\n", status);
         if (!status) BCryptDestroyKey(key);
 
@@ -260,12 +260,12 @@ static void test_BCryptGenerateKeyPair_ecc(void)
         /* length 0 takes the curve's [win-re] */
         key = SEED_HANDLE;
         status = BCryptGenerateKeyPair(curves[i].ecdsa, &key, 0, 0);
-        todo_builtin ok(status == STATUS_SUCCESS, "length 0: got %#lx\n", status);
+        todo_builtin_if(curves[i].bits == 521) ok(status == STATUS_SUCCESS, "length 0: got %#lx\n", status);
         if (!status)
         {
             status = BCryptFinalizeKeyPair(key, 0);
             ok(status == STATUS_SUCCESS, "finalizing: got %#lx\n", status);
-            ok(get_ulong(key, BCRYPT_KEY_LENGTH) == curves[i].bits, "KeyLength\n");
+            todo_builtin ok(get_ulong(key, BCRYPT_KEY_LENGTH) == curves[i].bits, "KeyLength\n");
             BCryptDestroyKey(key);
         }
         winetest_pop_context();
@@ -350,17 +350,17 @@ static void test_BCryptImportKeyPair_ecc_rules(void)
     ok(status == STATUS_INVALID_PARAMETER, "ECDH magic: got %#lx\n", status);
     hdr->dwMagic = BCRYPT_ECDSA_PUBLIC_P256_MAGIC;
     status = import_status(BCRYPT_ECDH_P256_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, len, 0);
-    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "ECDSA magic into ECDH: got %#lx\n", status); /* [win-re] */
+    ok(status == STATUS_INVALID_PARAMETER, "ECDSA magic into ECDH: got %#lx\n", status); /* [win-re] */
     hdr->dwMagic = BCRYPT_ECDSA_PRIVATE_P256_MAGIC;
     status = import_status(BCRYPT_ECDSA_P256_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, len, 0);
-    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "private magic: got %#lx\n", status); /* [win-re] */
+    ok(status == STATUS_INVALID_PARAMETER, "private magic: got %#lx\n", status); /* [win-re] */
     hdr->dwMagic = BCRYPT_ECDSA_PUBLIC_P256_MAGIC;
     status = import_status(BCRYPT_ECDSA_P256_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, len - 1, 0);
-    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "short: got %#lx\n", status); /* [win-re] */
+    ok(status == STATUS_INVALID_PARAMETER, "short: got %#lx\n", status); /* [win-re] */
     status = import_status(BCRYPT_ECDSA_P256_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, 3, 0);
     ok(status == STATUS_INVALID_PARAMETER, "3 bytes: got %#lx\n", status); /* [win-re] */
     status = import_status(BCRYPT_ECDSA_P256_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, len + 5, 0);
-    todo_builtin ok(status == STATUS_SUCCESS, "longer blob: got %#lx\n", status); /* [win-re] */
+    ok(status == STATUS_SUCCESS, "longer blob: got %#lx\n", status); /* [win-re] */
     status = import_status(BCRYPT_ECDSA_P256_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, len, BCRYPT_NO_KEY_VALIDATION);
     ok(status == STATUS_SUCCESS, "NO_KEY_VALIDATION: got %#lx\n", status); /* [win-re] */
     hdr->dwMagic = BCRYPT_ECDSA_PUBLIC_GENERIC_MAGIC;
@@ -400,8 +400,8 @@ static void test_BCryptImportKeyPair_ecc_rules(void)
         size = export_blob(key, BCRYPT_ECCPUBLIC_BLOB, out, sizeof(out));
         ok(size == 72 && ((BCRYPT_ECCKEY_BLOB *)out)->dwMagic == BCRYPT_ECDSA_PUBLIC_P256_MAGIC
            && !memcmp(out + 8, blob + 8, 64), "public part: %s\n", winetest_hex(out, size));
-        size = export_blob(key, BCRYPT_PRIVATE_KEY_BLOB, out, sizeof(out));
-        ok(size == len && !memcmp(out, blob, len), "PRIVATEBLOB: %s\n", winetest_hex(out, size)); /* [win-re] */
+        todo_builtin size = export_blob(key, BCRYPT_PRIVATE_KEY_BLOB, out, sizeof(out));
+        todo_builtin ok(size == len && !memcmp(out, blob, len), "PRIVATEBLOB: %s\n", winetest_hex(out, size)); /* [win-re] */
         BCryptDestroyKey(key);
     }
     /* X = Y = 0: the public point is computed from d [win-re] */
@@ -443,7 +443,7 @@ static void test_BCryptImportKeyPair_generic(void)
     }
     ((BCRYPT_ECCKEY_BLOB *)blob)->dwMagic = BCRYPT_ECDSA_PUBLIC_GENERIC_MAGIC;
     status = import_status(BCRYPT_ECDSA_ALG_HANDLE, BCRYPT_ECCPUBLIC_BLOB, blob, len, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "generic magic without a curve: got %#lx\n", status);
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "generic magic without a curve: got %#lx\n", status);
 }
 
 static void test_BCryptExportKey_ecc(void)
@@ -466,11 +466,11 @@ static void test_BCryptExportKey_ecc(void)
         status = BCryptExportKey(key, NULL, BCRYPT_ECCPUBLIC_BLOB, blob, 8 + 2 * curves[i].len - 1, &size, 0);
         todo_builtin ok(status == STATUS_BUFFER_TOO_SMALL && size == 8 + 2 * curves[i].len, "short: got %#lx, %lu\n", status, size);
         ok(is_seeded(blob, sizeof(blob)), "short buffer written\n"); /* [hypothesis] */
-        size = export_blob(key, BCRYPT_PUBLIC_KEY_BLOB, blob, sizeof(blob));
-        ok(size == 8 + 2 * curves[i].len && ((BCRYPT_ECCKEY_BLOB *)blob)->dwMagic == curves[i].ecdsa_magic,
+        todo_builtin size = export_blob(key, BCRYPT_PUBLIC_KEY_BLOB, blob, sizeof(blob));
+        todo_builtin ok(size == 8 + 2 * curves[i].len && ((BCRYPT_ECCKEY_BLOB *)blob)->dwMagic == curves[i].ecdsa_magic,
            "PUBLICBLOB: size %lu, magic %#lx\n", size, ((BCRYPT_ECCKEY_BLOB *)blob)->dwMagic); /* [win-re] */
         status = BCryptExportKey(key, NULL, BCRYPT_RSAPUBLIC_BLOB, blob, sizeof(blob), &size, 0);
-        ok(status == STATUS_NOT_SUPPORTED, "RSA type: got %#lx\n", status); /* [win-re] */
+        todo_builtin ok(status == STATUS_NOT_SUPPORTED, "RSA type: got %#lx\n", status); /* [win-re] */
         winetest_pop_context();
         BCryptDestroyKey(key);
     }
@@ -525,9 +525,9 @@ static void test_BCryptVerifySignature_rules(void)
     ok(status == STATUS_SUCCESS, "got %#lx\n", status);
     /* r || s of another size, padding info, unknown flags [win-re] */
     status = BCryptVerifySignature(key, NULL, hash.data, 32, sig.data, 63, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "63-byte signature: got %#lx\n", status);
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "63-byte signature: got %#lx\n", status);
     status = BCryptVerifySignature(key, &pad, hash.data, 32, sig.data, 64, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "padding info: got %#lx\n", status);
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "padding info: got %#lx\n", status);
     status = BCryptVerifySignature(key, NULL, hash.data, 32, sig.data, 64, BCRYPT_PAD_NONE);
     todo_builtin ok(status == STATUS_INVALID_PARAMETER, "PAD_NONE: got %#lx\n", status);
     /* s + 1 */
@@ -562,13 +562,13 @@ static void test_BCryptSignHash_ecdsa(void)
         len = SEED_ULONG;
         status = BCryptSignHash(key, NULL, digest, 32, NULL, 0, &len, 0);
         todo_builtin ok(status == STATUS_SUCCESS && len == sig_len, "size query: got %#lx, %lu\n", status, len);
-        ok(get_ulong(key, BCRYPT_SIGNATURE_LENGTH) == sig_len, "SignatureLength\n"); /* [win-re] */
+        todo_builtin ok(get_ulong(key, BCRYPT_SIGNATURE_LENGTH) == sig_len, "SignatureLength\n"); /* [win-re] */
         len = SEED_ULONG;
         status = BCryptSignHash(key, NULL, digest, 32, sig, sig_len - 1, &len, 0);
         ok(status == STATUS_BUFFER_TOO_SMALL, "short: got %#lx\n", status); /* [win-re] */
         len = SEED_ULONG;
         status = BCryptSignHash(key, NULL, NULL, 0, NULL, 0, &len, 0);
-        todo_builtin ok(status == STATUS_INVALID_PARAMETER, "no hash: got %#lx\n", status); /* [win-re] */
+        ok(status == STATUS_INVALID_PARAMETER, "no hash: got %#lx\n", status); /* [win-re] */
         status = BCryptSignHash(key, &pad, digest, 32, sig, sizeof(sig), &len, BCRYPT_PAD_PKCS1);
         todo_builtin ok(status == STATUS_INVALID_PARAMETER, "padding info: got %#lx\n", status); /* [wine-test] */
 
@@ -579,9 +579,9 @@ static void test_BCryptSignHash_ecdsa(void)
         {
             len = SEED_ULONG;
             status = BCryptSignHash(key, NULL, digest, digest_lens[j], sig, sizeof(sig), &len, 0);
-            ok(status == STATUS_SUCCESS && len == sig_len, "sign %lu bytes: got %#lx, %lu\n", digest_lens[j], status, len);
+            todo_builtin_if(digest_lens[j] == 31 || digest_lens[j] == 80) ok(status == STATUS_SUCCESS && len == sig_len, "sign %lu bytes: got %#lx, %lu\n", digest_lens[j], status, len);
             status = BCryptVerifySignature(pub, NULL, digest, digest_lens[j], sig, sig_len, 0);
-            ok(status == STATUS_SUCCESS, "verify %lu bytes: got %#lx\n", digest_lens[j], status);
+            todo_builtin_if(digest_lens[j] == 31 || digest_lens[j] >= 64) ok(status == STATUS_SUCCESS, "verify %lu bytes: got %#lx\n", digest_lens[j], status);
         }
         /* a fresh random k each time [hypothesis] */
         BCryptSignHash(key, NULL, digest, 32, sig, sizeof(sig), &len, 0);
@@ -701,7 +701,7 @@ static void test_BCryptSecretAgreement_ecc_rules(void)
     {
         secret = SEED_HANDLE;
         status = BCryptSecretAgreement(key, other, &secret, 0);
-        ok(status == STATUS_INVALID_PARAMETER, "P-256 with P-384: got %#lx\n", status);
+        todo_builtin ok(status == STATUS_INVALID_PARAMETER, "P-256 with P-384: got %#lx\n", status);
         if (!status) BCryptDestroySecret(secret);
         BCryptDestroyKey(other);
     }

@@ -153,6 +153,8 @@ static BCRYPT_KEY_HANDLE import_(const char *file, int line, BCRYPT_ALG_HANDLE a
     BCRYPT_KEY_HANDLE key = SEED_HANDLE;
     NTSTATUS status = BCryptImportKeyPair(alg, NULL, type, &key, (UCHAR *)blob->data, blob->len, 0);
 
+    /* Wine 8 has no CAPI (LEGACY_RSA*) or generic PRIVATEBLOB import and answers NOT_SUPPORTED to a wrong magic */
+    todo_builtin_if(status == STATUS_NOT_SUPPORTED && expect != STATUS_NOT_SUPPORTED)
     ok_(file, line)(status == expect, "importing %s: got %#lx, expected %#lx\n", winetest_wstr(type), status, expect);
     if (status)
     {
@@ -193,13 +195,13 @@ static void test_provider(void)
     schemes = size = SEED_ULONG;
     status = BCryptGetProperty(alg, BCRYPT_PADDING_SCHEMES, (UCHAR *)&schemes, sizeof(schemes), &size, 0);
     ok(!status && size == sizeof(schemes) && schemes, "PaddingSchemes: %#lx, %lu, %#lx\n", status, size, schemes); /* wine-test */
-    ok(schemes != SEED_ULONG && (schemes & BCRYPT_SUPPORTED_PAD_PKCS1_SIG) && (schemes & BCRYPT_SUPPORTED_PAD_PKCS1_ENC),
+    todo_builtin ok(schemes != SEED_ULONG && (schemes & BCRYPT_SUPPORTED_PAD_PKCS1_SIG) && (schemes & BCRYPT_SUPPORTED_PAD_PKCS1_ENC),
        "PaddingSchemes %#lx\n", schemes);                                                /* hypothesis */
     status = BCryptGetProperty(alg, BCRYPT_KEY_LENGTHS, (UCHAR *)&lengths, sizeof(lengths), &size, 0);
-    ok(!status && lengths.dwMinLength == 512 && lengths.dwMaxLength == 16384 && lengths.dwIncrement == 64,
+    todo_builtin ok(!status && lengths.dwMinLength == 512 && lengths.dwMaxLength == 16384 && lengths.dwIncrement == 64,
        "KeyLengths: %#lx, %lu..%lu/%lu\n", status, lengths.dwMinLength, lengths.dwMaxLength, lengths.dwIncrement); /* doc */
     status = BCryptGetProperty(alg, BCRYPT_SIGNATURE_LENGTH, (UCHAR *)&size, sizeof(size), &size, 0);
-    ok(status == STATUS_NOT_SUPPORTED, "SignatureLength on a provider: %#lx\n", status); /* doc: keys only */
+    todo_builtin ok(status == STATUS_NOT_SUPPORTED, "SignatureLength on a provider: %#lx\n", status); /* doc: keys only */
     close_alg(alg);
 
     /* pseudo-handles [wine-test] */
@@ -232,7 +234,7 @@ static void test_generate(void)
     {
         key = SEED_HANDLE;
         status = BCryptGenerateKeyPair(alg, &key, bad_bits[i], 0);
-        ok(status == STATUS_INVALID_PARAMETER && key == SEED_HANDLE, "%lu bits: %#lx\n", bad_bits[i], status); /* hypothesis */
+        todo_builtin ok(status == STATUS_INVALID_PARAMETER && key == SEED_HANDLE, "%lu bits: %#lx\n", bad_bits[i], status); /* hypothesis */
     }
 
     status = BCryptGenerateKeyPair(alg, &key, 512, 0);
@@ -242,7 +244,7 @@ static void test_generate(void)
     status = BCryptEncrypt(key, hash, sizeof(hash), NULL, NULL, 0, NULL, 0, &size, BCRYPT_PAD_PKCS1);
     ok(status == STATUS_INVALID_HANDLE, "encrypt before finalizing: %#lx\n", status);  /* wine-test */
     status = BCryptExportKey(key, NULL, BCRYPT_RSAPUBLIC_BLOB, buf, sizeof(buf), &size, 0);
-    ok(status == STATUS_INVALID_HANDLE, "export before finalizing: %#lx\n", status);   /* wine-test (DH) */
+    todo_builtin ok(status == STATUS_INVALID_HANDLE, "export before finalizing: %#lx\n", status);   /* wine-test (DH) */
 
     /* KeyLength may change the size until finalized */
     bits = 1024;
@@ -250,7 +252,7 @@ static void test_generate(void)
     ok(status == STATUS_INVALID_PARAMETER, "KeyLength with cbInput 2: %#lx\n", status); /* wine-test */
     bits = 1000;
     status = BCryptSetProperty(key, BCRYPT_KEY_LENGTH, (UCHAR *)&bits, sizeof(bits), 0);
-    ok(status == STATUS_INVALID_PARAMETER, "KeyLength 1000: %#lx\n", status);          /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "KeyLength 1000: %#lx\n", status);          /* hypothesis */
     bits = 1024;
     status = BCryptSetProperty(key, BCRYPT_KEY_LENGTH, (UCHAR *)&bits, sizeof(bits), 0);
     ok(!status, "KeyLength 1024: %#lx\n", status);                                     /* wine-test */
@@ -261,21 +263,21 @@ static void test_generate(void)
     bits = 2048;
     status = BCryptSetProperty(key, BCRYPT_KEY_LENGTH, (UCHAR *)&bits, sizeof(bits), 0);
     ok(!status, "KeyLength after finalizing: %#lx\n", status);                        /* wine-test */
-    ok(get_ulong(key, BCRYPT_KEY_STRENGTH) == 1024, "KeyStrength\n");                  /* wine-test */
-    ok(get_ulong(key, BCRYPT_KEY_LENGTH) == 1024, "KeyLength\n");                      /* hypothesis */
-    ok(get_ulong(key, BCRYPT_SIGNATURE_LENGTH) == 128, "SignatureLength\n");           /* hypothesis */
+    todo_builtin ok(get_ulong(key, BCRYPT_KEY_STRENGTH) == 1024, "KeyStrength\n");                  /* wine-test */
+    todo_builtin ok(get_ulong(key, BCRYPT_KEY_LENGTH) == 1024, "KeyLength\n");                      /* hypothesis */
+    todo_builtin ok(get_ulong(key, BCRYPT_SIGNATURE_LENGTH) == 128, "SignatureLength\n");           /* hypothesis */
 
     /* blob shapes of a generated key: e = 65537 in 3 bytes, primes of half the modulus [wine-test] */
     status = BCryptExportKey(key, NULL, BCRYPT_RSAFULLPRIVATE_BLOB, buf, sizeof(buf), &size, 0);
-    ok(!status && h->Magic == BCRYPT_RSAFULLPRIVATE_MAGIC && h->BitLength == 1024 && h->cbPublicExp == 3
+    todo_builtin ok(!status && h->Magic == BCRYPT_RSAFULLPRIVATE_MAGIC && h->BitLength == 1024 && h->cbPublicExp == 3
        && h->cbModulus == 128 && h->cbPrime1 == 64 && h->cbPrime2 == 64
        && size == sizeof(*h) + 3 + 128 * 2 + 64 * 3 + 64 * 2, "full private blob: %#lx, %lu\n", status, size);
-    ok(!memcmp(buf + sizeof(*h), "\x01\x00\x01", 3), "public exponent %s\n", winetest_hex(buf + sizeof(*h), 3));
+    todo_builtin ok(!memcmp(buf + sizeof(*h), "\x01\x00\x01", 3), "public exponent %s\n", winetest_hex(buf + sizeof(*h), 3));
     status = BCryptExportKey(key, NULL, BCRYPT_RSAPRIVATE_BLOB, buf, sizeof(buf), &size, 0);
-    ok(!status && h->Magic == BCRYPT_RSAPRIVATE_MAGIC && h->cbPrime1 == 64 && size == sizeof(*h) + 3 + 128 + 64 + 64,
+    todo_builtin ok(!status && h->Magic == BCRYPT_RSAPRIVATE_MAGIC && h->cbPrime1 == 64 && size == sizeof(*h) + 3 + 128 + 64 + 64,
        "private blob: %#lx, %lu\n", status, size);                                      /* wine-test */
     status = BCryptExportKey(key, NULL, BCRYPT_RSAPUBLIC_BLOB, buf, sizeof(buf), &size, 0);
-    ok(!status && h->Magic == BCRYPT_RSAPUBLIC_MAGIC && !h->cbPrime1 && !h->cbPrime2 && size == sizeof(*h) + 3 + 128,
+    todo_builtin ok(!status && h->Magic == BCRYPT_RSAPUBLIC_MAGIC && !h->cbPrime1 && !h->cbPrime2 && size == sizeof(*h) + 3 + 128,
        "public blob: %#lx, %lu\n", status, size);                                       /* wine-test */
 
     len = 0;
@@ -319,20 +321,20 @@ static void test_blobs(void)
         export_eq(key, BCRYPT_RSAFULLPRIVATE_BLOB, &full);                              /* wine-test */
         export_eq(key, BCRYPT_RSAPRIVATE_BLOB, &priv);                                  /* wine-test */
         export_eq(key, BCRYPT_RSAPUBLIC_BLOB, &pub);                                    /* wine-test */
-        export_eq(key, LEGACY_RSAPRIVATE_BLOB, &legacy);                                /* hypothesis: aiKeyAlg CALG_RSA_KEYX */
-        ok(get_ulong(key, BCRYPT_KEY_STRENGTH) == 1024, "KeyStrength\n");               /* wine-test */
+        todo_builtin export_eq(key, LEGACY_RSAPRIVATE_BLOB, &legacy);                                /* hypothesis: aiKeyAlg CALG_RSA_KEYX */
+        todo_builtin ok(get_ulong(key, BCRYPT_KEY_STRENGTH) == 1024, "KeyStrength\n");               /* wine-test */
         status = BCryptFinalizeKeyPair(key, 0);
         ok(status == STATUS_INVALID_HANDLE, "finalizing an imported key: %#lx\n", status); /* wine-test */
         size = SEED_ULONG;
         status = BCryptExportKey(key, NULL, BCRYPT_RSAFULLPRIVATE_BLOB, out, full.len - 1, &size, 0);
-        ok(status == STATUS_BUFFER_TOO_SMALL && size == full.len, "short export: %#lx, %lu\n", status, size); /* hypothesis */
+        todo_builtin ok(status == STATUS_BUFFER_TOO_SMALL && size == full.len, "short export: %#lx, %lu\n", status, size); /* hypothesis */
         status = BCryptExportKey(key, NULL, BCRYPT_ECCPUBLIC_BLOB, out, sizeof(out), &size, 0);
-        ok(status == STATUS_NOT_SUPPORTED, "ECC blob from an RSA key: %#lx\n", status);  /* hypothesis */
+        todo_builtin ok(status == STATUS_NOT_SUPPORTED, "ECC blob from an RSA key: %#lx\n", status);  /* hypothesis */
 
         /* the CryptoAPI public form: BLOBHEADER + RSAPUBKEY + little-endian modulus (reference 5.9) */
         status = BCryptExportKey(key, NULL, LEGACY_RSAPUBLIC_BLOB, capi_pub.data, sizeof(capi_pub.data), &capi_pub.len, 0);
-        ok(!status && capi_pub.len == 8 + 12 + K, "CAPI public: %#lx, %lu\n", status, capi_pub.len); /* doc */
-        ok(!memcmp(capi_pub.data, "\x06\x02\x00\x00\x00\xa4\x00\x00RSA1\x00\x04\x00\x00\x01\x00\x01\x00", 20)
+        todo_builtin ok(!status && capi_pub.len == 8 + 12 + K, "CAPI public: %#lx, %lu\n", status, capi_pub.len); /* doc */
+        todo_builtin ok(!memcmp(capi_pub.data, "\x06\x02\x00\x00\x00\xa4\x00\x00RSA1\x00\x04\x00\x00\x01\x00\x01\x00", 20)
            && !memcmp(capi_pub.data + 20, legacy.data + 20, K), "CAPI public blob %s\n",
            winetest_hex(capi_pub.data, 24));                                             /* doc; aiKeyAlg hypothesis */
         BCryptDestroyKey(key);
@@ -380,10 +382,10 @@ static void test_blobs(void)
     import(alg, BCRYPT_RSAPUBLIC_BLOB, &bad, NTE_BAD_DATA);                             /* wine-test */
     bad = priv;
     bad.len--;
-    import(alg, BCRYPT_RSAPRIVATE_BLOB, &bad, NTE_BAD_DATA);                            /* hypothesis */
+    todo_builtin import(alg, BCRYPT_RSAPRIVATE_BLOB, &bad, NTE_BAD_DATA);                            /* hypothesis */
     bad = full;
     bad.len--;
-    import(alg, BCRYPT_RSAFULLPRIVATE_BLOB, &bad, NTE_BAD_DATA);                        /* hypothesis */
+    todo_builtin import(alg, BCRYPT_RSAFULLPRIVATE_BLOB, &bad, NTE_BAD_DATA);                        /* hypothesis */
     bad.len = sizeof(BCRYPT_RSAKEY_BLOB) - 1;
     import(alg, BCRYPT_RSAPUBLIC_BLOB, &bad, STATUS_INVALID_PARAMETER);                 /* hypothesis */
     /* a magic the type does not take -> INVALID_PARAMETER [hypothesis, as ECC blobs do: wine-test] */
@@ -394,7 +396,7 @@ static void test_blobs(void)
     /* numbers that are no key: n != p * q [hypothesis] */
     bad = priv;
     bad.data[sizeof(BCRYPT_RSAKEY_BLOB) + 3 + K + 10] ^= 0x10;
-    import(alg, BCRYPT_RSAPRIVATE_BLOB, &bad, STATUS_INVALID_PARAMETER);
+    todo_builtin import(alg, BCRYPT_RSAPRIVATE_BLOB, &bad, STATUS_INVALID_PARAMETER);
     /* CryptoAPI headers: wrong type or length -> NTE_BAD_DATA [wine-impl] */
     bad = legacy;
     bad.data[0] = PUBLICKEYBLOB;
@@ -459,14 +461,14 @@ static void test_sign(void)
         seed(sig, sizeof(sig));
         len = SEED_ULONG;
         status = BCryptSignHash(key, &pad, digest.data, digest.len, sig, sizeof(sig), &len, BCRYPT_PAD_PKCS1);
-        ok(!status && len == K && !memcmp(sig, expect.data, K), "sign: %#lx, %lu, %s\n", status, len,
+        todo_builtin_if(i == 0 /* MD4 */ || !pad.pszAlgId) ok(!status && len == K && !memcmp(sig, expect.data, K), "sign: %#lx, %lu, %s\n", status, len,
            winetest_hex(sig, 16));                                                      /* RFC 8017 */
         ok(is_seeded_range(sig, K, sizeof(sig)), "wrote past the signature\n");
         status = BCryptVerifySignature(pub_key, &pad, digest.data, digest.len, expect.data, K, BCRYPT_PAD_PKCS1);
-        ok(!status, "verify: %#lx\n", status);                                          /* RFC 8017 */
+        todo_builtin_if(i <= 1 /* MD4, MD5 */ || !pad.pszAlgId) ok(!status, "verify: %#lx\n", status);                                          /* RFC 8017 */
         expect.data[K - 1] ^= 1;
         status = BCryptVerifySignature(pub_key, &pad, digest.data, digest.len, expect.data, K, BCRYPT_PAD_PKCS1);
-        ok(status == STATUS_INVALID_SIGNATURE, "bad signature: %#lx\n", status);        /* wine-test */
+        todo_builtin_if(i == 0 /* MD4 */) ok(status == STATUS_INVALID_SIGNATURE, "bad signature: %#lx\n", status);        /* wine-test */
         winetest_pop_context();
     }
 
@@ -481,7 +483,7 @@ static void test_sign(void)
     status = BCryptVerifySignature(pub_key, &pad, digest.data, digest.len, expect.data, K, 0);
     ok(status == STATUS_INVALID_PARAMETER, "verify, flags 0: %#lx\n", status);          /* wine-test */
     status = BCryptSignHash(key, &pad, digest.data, digest.len, sig, sizeof(sig), &len, BCRYPT_PAD_OAEP);
-    ok(status == STATUS_INVALID_PARAMETER, "sign, OAEP flag: %#lx\n", status);          /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "sign, OAEP flag: %#lx\n", status);          /* hypothesis */
     pad.pszAlgId = BCRYPT_AES_ALGORITHM;
     status = BCryptVerifySignature(pub_key, &pad, digest.data, digest.len, expect.data, K, BCRYPT_PAD_PKCS1);
     ok(status == STATUS_NOT_SUPPORTED, "verify, AES: %#lx\n", status);                  /* wine-test */
@@ -492,7 +494,7 @@ static void test_sign(void)
     status = BCryptVerifySignature(pub_key, &pad, digest.data, digest.len, expect.data, K - 1, BCRYPT_PAD_PKCS1);
     ok(status == STATUS_INVALID_SIGNATURE, "verify, short signature: %#lx\n", status);  /* hypothesis */
     status = BCryptVerifySignature(pub_key, &pad, digest.data, 19, expect.data, K, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "verify, 19-byte SHA1: %#lx\n", status);     /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "verify, 19-byte SHA1: %#lx\n", status);     /* hypothesis */
 
     /* sizes: a query works with a public key, even without a hash [wine-test] */
     len = SEED_ULONG;
@@ -508,7 +510,7 @@ static void test_sign(void)
     status = BCryptSignHash(key, &pad, digest.data, digest.len, sig, K - 1, &len, BCRYPT_PAD_PKCS1);
     ok(status == STATUS_BUFFER_TOO_SMALL, "cbOutput 127: %#lx\n", status);             /* hypothesis */
     status = BCryptSignHash(key, &pad, digest.data, 32, sig, sizeof(sig), &len, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "sign, 32-byte SHA1: %#lx\n", status);       /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "sign, 32-byte SHA1: %#lx\n", status);       /* hypothesis */
 
     /* PSS: salt 0 is deterministic [RFC 8017]; other salts verify */
     from_hex(&digest, h_sha256);
@@ -516,7 +518,7 @@ static void test_sign(void)
     pss.pszAlgId = BCRYPT_SHA256_ALGORITHM;
     pss.cbSalt = 0;
     status = BCryptSignHash(key, &pss, digest.data, digest.len, sig, sizeof(sig), &len, BCRYPT_PAD_PSS);
-    ok(!status && len == K && !memcmp(sig, expect.data, K), "PSS salt 0: %#lx, %lu\n", status, len); /* RFC 8017 */
+    todo_builtin ok(!status && len == K && !memcmp(sig, expect.data, K), "PSS salt 0: %#lx, %lu\n", status, len); /* RFC 8017 */
     status = BCryptVerifySignature(pub_key, &pss, digest.data, digest.len, expect.data, K, BCRYPT_PAD_PSS);
     ok(!status, "PSS salt 0 verify: %#lx\n", status);                                  /* RFC 8017 */
     from_hex(&digest, h_sha1);
@@ -524,10 +526,10 @@ static void test_sign(void)
     pss.pszAlgId = BCRYPT_SHA1_ALGORITHM;
     pss.cbSalt = 20;
     status = BCryptVerifySignature(pub_key, &pss, digest.data, digest.len, expect.data, K, BCRYPT_PAD_PSS);
-    ok(!status, "PSS SHA1 verify: %#lx\n", status);                                    /* RFC 8017 */
+    todo_builtin ok(!status, "PSS SHA1 verify: %#lx\n", status);                                    /* RFC 8017 */
     pss.cbSalt = 21;
     status = BCryptVerifySignature(pub_key, &pss, digest.data, digest.len, expect.data, K, BCRYPT_PAD_PSS);
-    ok(status == STATUS_INVALID_SIGNATURE, "PSS wrong salt length: %#lx\n", status);   /* RFC 8017 */
+    todo_builtin ok(status == STATUS_INVALID_SIGNATURE, "PSS wrong salt length: %#lx\n", status);   /* RFC 8017 */
     from_hex(&digest, h_sha384);
     from_hex(&expect, pss48_sha384);
     pss.pszAlgId = BCRYPT_SHA384_ALGORITHM;
@@ -541,7 +543,7 @@ static void test_sign(void)
     ok(!status, "PSS round trip: %#lx\n", status);                                     /* wine-test */
     pss.cbSalt = K - 48 - 1;   /* no room: emLen < hLen + sLen + 2 */
     status = BCryptSignHash(key, &pss, digest.data, digest.len, sig, sizeof(sig), &len, BCRYPT_PAD_PSS);
-    ok(status == STATUS_INVALID_PARAMETER, "PSS salt too long: %#lx\n", status);       /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "PSS salt too long: %#lx\n", status);       /* hypothesis */
     pss.pszAlgId = NULL;
     pss.cbSalt = 0;
     status = BCryptSignHash(key, &pss, digest.data, digest.len, sig, sizeof(sig), &len, BCRYPT_PAD_PSS);
@@ -593,7 +595,7 @@ static void test_crypt(void)
     todo_builtin ok(status == STATUS_BUFFER_TOO_SMALL && len == 10, "OAEP short output: %#lx, %lu\n", status, len); /* hypothesis */
     oaep.pbLabel = (UCHAR *)"cnG";
     status = BCryptDecrypt(key, in.data, in.len, &oaep, NULL, 0, out, sizeof(out), &len, BCRYPT_PAD_OAEP);
-    ok(status == STATUS_INVALID_PARAMETER, "OAEP wrong label: %#lx\n", status);        /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "OAEP wrong label: %#lx\n", status);        /* hypothesis */
     from_hex(&in, oaep_sha1);
     oaep.pszAlgId = BCRYPT_SHA1_ALGORITHM;
     oaep.pbLabel = NULL;
@@ -614,27 +616,27 @@ static void test_crypt(void)
     status = BCryptDecrypt(key, out, K, &oaep, NULL, 0, out2, sizeof(out2), &len, BCRYPT_PAD_OAEP);
     todo_builtin ok(!status && len == 13 && !memcmp(out2, "Hello World!", 13), "OAEP round trip: %#lx\n", status); /* wine-test */
     status = BCryptEncrypt(pub_key, out, K - 2 * 16 - 1, &oaep, NULL, 0, out2, sizeof(out2), &len, BCRYPT_PAD_OAEP);
-    ok(status == STATUS_INVALID_PARAMETER, "OAEP message too long: %#lx\n", status);   /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "OAEP message too long: %#lx\n", status);   /* hypothesis */
     status = BCryptEncrypt(pub_key, out, 13, NULL, NULL, 0, out2, sizeof(out2), &len, BCRYPT_PAD_OAEP);
-    ok(status == STATUS_INVALID_PARAMETER, "OAEP without info: %#lx\n", status);       /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "OAEP without info: %#lx\n", status);       /* hypothesis */
     oaep.pszAlgId = BCRYPT_AES_ALGORITHM;
     status = BCryptEncrypt(pub_key, out, 13, &oaep, NULL, 0, out2, sizeof(out2), &len, BCRYPT_PAD_OAEP);
-    ok(status == STATUS_NOT_SUPPORTED, "OAEP with AES: %#lx\n", status);               /* hypothesis, as signatures */
+    todo_builtin ok(status == STATUS_NOT_SUPPORTED, "OAEP with AES: %#lx\n", status);               /* hypothesis, as signatures */
 
     /* PKCS#1 v1.5: randomized, size query = modulus [wine-test], decrypt size = message */
     from_hex(&in, pkcs1_enc);
     len = SEED_ULONG;
     status = BCryptDecrypt(key, in.data, in.len, NULL, NULL, 0, NULL, 0, &len, BCRYPT_PAD_PKCS1);
     ok(len == 11, "PKCS1 decrypt size: %lu\n", len);                                 /* wine-test */
-    ok(!status, "PKCS1 decrypt size query: %#lx\n", status);                          /* doc: NULL output = size */
+    todo_builtin ok(!status, "PKCS1 decrypt size query: %#lx\n", status);                          /* doc: NULL output = size */
     status = BCryptDecrypt(key, in.data, in.len, NULL, NULL, 0, out, sizeof(out), &len, BCRYPT_PAD_PKCS1);
     ok(!status && len == 11 && !memcmp(out, "Hello PKCS1", 11), "PKCS1 decrypt: %#lx, %lu\n", status, len); /* RFC 8017 */
     status = BCryptDecrypt(key, in.data, in.len, NULL, NULL, 0, out, 10, &len, BCRYPT_PAD_PKCS1);
     ok(status == STATUS_BUFFER_TOO_SMALL && len == 11, "PKCS1 short output: %#lx, %lu\n", status, len); /* hypothesis */
     status = BCryptDecrypt(pub_key, in.data, in.len, NULL, NULL, 0, out, sizeof(out), &len, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "decrypt with a public key: %#lx\n", status); /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "decrypt with a public key: %#lx\n", status); /* hypothesis */
     status = BCryptDecrypt(key, in.data, in.len - 1, NULL, NULL, 0, out, sizeof(out), &len, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "short ciphertext: %#lx\n", status);        /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "short ciphertext: %#lx\n", status);        /* hypothesis */
     len = SEED_ULONG;
     status = BCryptEncrypt(pub_key, (UCHAR *)"Hello World!", 13, NULL, NULL, 0, NULL, 0, &len, BCRYPT_PAD_PKCS1);
     ok(!status && len == K, "PKCS1 encrypt size: %#lx, %lu\n", status, len);          /* wine-test */
@@ -644,13 +646,13 @@ static void test_crypt(void)
     status = BCryptDecrypt(key, out2, K, NULL, NULL, 0, out, sizeof(out), &len, BCRYPT_PAD_PKCS1);
     ok(!status && len == 13 && !memcmp(out, "Hello World!", 13), "PKCS1 round trip: %#lx\n", status); /* wine-test */
     status = BCryptEncrypt(pub_key, out, K - 10, NULL, NULL, 0, out2, sizeof(out2), &len, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "PKCS1 message too long: %#lx\n", status);  /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "PKCS1 message too long: %#lx\n", status);  /* hypothesis */
     status = BCryptEncrypt(pub_key, out, 13, NULL, NULL, 0, out2, K - 1, &len, BCRYPT_PAD_PKCS1);
     ok(status == STATUS_BUFFER_TOO_SMALL, "PKCS1 short output: %#lx\n", status);       /* hypothesis */
     status = BCryptEncrypt(pub_key, out, 13, NULL, NULL, 0, out2, sizeof(out2), &len, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "flags 0: %#lx\n", status);                 /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "flags 0: %#lx\n", status);                 /* hypothesis */
     status = BCryptEncrypt(pub_key, out, 13, NULL, NULL, 0, out2, sizeof(out2), NULL, BCRYPT_PAD_PKCS1);
-    ok(status == STATUS_INVALID_PARAMETER, "pcbResult NULL: %#lx\n", status);          /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "pcbResult NULL: %#lx\n", status);          /* hypothesis */
 
     /* no padding: input of the modulus length, deterministic [wine-test] */
     from_hex(&in, raw_in);
@@ -672,7 +674,7 @@ static void test_crypt(void)
     todo_builtin ok(!status && len == K && !memcmp(out2, in.data, K), "raw decrypt: %#lx\n", status); /* wine-test */
     memset(in.data, 0xff, K);   /* not below the modulus */
     status = BCryptEncrypt(pub_key, in.data, K, NULL, NULL, 0, out, sizeof(out), &len, BCRYPT_PAD_NONE);
-    ok(status == STATUS_INVALID_PARAMETER, "raw input >= n: %#lx\n", status);          /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "raw input >= n: %#lx\n", status);          /* hypothesis */
 done:
     if (key) BCryptDestroyKey(key);
     if (pub_key) BCryptDestroyKey(pub_key);

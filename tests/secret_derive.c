@@ -329,17 +329,18 @@ static void test_BCryptDeriveKey_vectors(void)
         params = make_params(&list, v->params);
         want_len = hex_to_bytes(v->expect, want, sizeof(want));
 
+        /* Wine 8's BCryptDeriveKey returns STATUS_INTERNAL_ERROR for everything */
         size = SEED_ULONG;
         status = BCryptDeriveKey(secrets[v->agreement], kdf_names[v->kdf], params, NULL, 0, &size, v->flags);
-        ok(status == STATUS_SUCCESS, "size query: got %#lx\n", status);
-        ok(size == v->size, "size query: got %lu, expected %lu\n", size, v->size);
+        todo_builtin ok(status == STATUS_SUCCESS, "size query: got %#lx\n", status);
+        todo_builtin ok(size == v->size, "size query: got %lu, expected %lu\n", size, v->size);
 
         seed(out, sizeof(out));
         size = SEED_ULONG;
         status = BCryptDeriveKey(secrets[v->agreement], kdf_names[v->kdf], params, out, want_len, &size, v->flags);
-        ok(status == STATUS_SUCCESS, "got %#lx\n", status);
-        ok(size == want_len, "got size %lu, expected %lu\n", size, want_len);
-        ok(!memcmp(out, want, want_len), "got %s\n", winetest_hex(out, want_len));
+        todo_builtin ok(status == STATUS_SUCCESS, "got %#lx\n", status);
+        todo_builtin ok(size == want_len, "got size %lu, expected %lu\n", size, want_len);
+        todo_builtin ok(!memcmp(out, want, want_len), "got %s\n", winetest_hex(out, want_len));
         ok(is_seeded_range(out, want_len, sizeof(out)), "wrote past the result\n");
         winetest_pop_context();
     }
@@ -434,9 +435,9 @@ static void test_BCryptDeriveKey_null_arguments(BCRYPT_SECRET_HANDLE secret)
     status = BCryptDeriveKey(secret, NULL, NULL, NULL, 0, &size, 0);
     ok(status == STATUS_INVALID_PARAMETER, "NULL KDF: got %#lx\n", status);
     status = derive(secret, BCRYPT_KDF_HASH, P_SHA1, out, sizeof(out), NULL, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "NULL pcbResult: got %#lx\n", status);
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "NULL pcbResult: got %#lx\n", status);
     status = derive(secret, BCRYPT_KDF_HASH, P_SHA1, NULL, 0, NULL, 0);
-    ok(status == STATUS_INVALID_PARAMETER, "NULL pcbResult, size query: got %#lx\n", status);  /* hypothesis */
+    todo_builtin ok(status == STATUS_INVALID_PARAMETER, "NULL pcbResult, size query: got %#lx\n", status);  /* hypothesis */
 }
 
 /* A short buffer gets the first bytes and *pcbResult = its size; a long one
@@ -449,29 +450,30 @@ static void test_BCryptDeriveKey_output_sizes(BCRYPT_SECRET_HANDLE secret)
     ULONG size;
     NTSTATUS status;
 
+    /* Wine 8's BCryptDeriveKey returns STATUS_INTERNAL_ERROR for everything */
     hex_to_bytes(sha1_w, want, sizeof(want));
     seed(out, sizeof(out));
     status = derive(secret, BCRYPT_KDF_HASH, P_SHA1, out, 10, &size, 0);
-    ok(status == STATUS_SUCCESS && size == 10, "HASH into 10: got %#lx, size %lu\n", status, size);
-    ok(!memcmp(out, want, 10) && is_seeded_range(out, 10, sizeof(out)), "got %s\n", winetest_hex(out, 20));
+    todo_builtin ok(status == STATUS_SUCCESS && size == 10, "HASH into 10: got %#lx, size %lu\n", status, size);
+    todo_builtin ok(!memcmp(out, want, 10) && is_seeded_range(out, 10, sizeof(out)), "got %s\n", winetest_hex(out, 20));
 
     seed(out, sizeof(out));
     status = derive(secret, BCRYPT_KDF_HASH, P_SHA1, out, sizeof(out), &size, 0);
-    ok(status == STATUS_SUCCESS && size == 20, "HASH into 128: got %#lx, size %lu\n", status, size);
-    ok(!memcmp(out, want, 20) && is_seeded_range(out, 20, sizeof(out)), "got %s\n", winetest_hex(out, 24));
+    todo_builtin ok(status == STATUS_SUCCESS && size == 20, "HASH into 128: got %#lx, size %lu\n", status, size);
+    todo_builtin ok(!memcmp(out, want, 20) && is_seeded_range(out, 20, sizeof(out)), "got %s\n", winetest_hex(out, 24));
 
     /* TRUNCATE keeps the little-endian order when cut short [doc]. */
     hex_to_bytes(raw_w, want, sizeof(want));
     seed(out, sizeof(out));
     status = derive(secret, BCRYPT_KDF_RAW_SECRET, P_NONE, out, 16, &size, 0);
-    ok(status == STATUS_SUCCESS && size == 16, "TRUNCATE into 16: got %#lx, size %lu\n", status, size);
-    ok(!memcmp(out, want, 16) && is_seeded_range(out, 16, sizeof(out)), "got %s\n", winetest_hex(out, 20));
+    todo_builtin ok(status == STATUS_SUCCESS && size == 16, "TRUNCATE into 16: got %#lx, size %lu\n", status, size);
+    todo_builtin ok(!memcmp(out, want, 16) && is_seeded_range(out, 16, sizeof(out)), "got %s\n", winetest_hex(out, 20));
 
     /* A zero-length buffer: nothing to write [hypothesis]. */
     seed(out, sizeof(out));
     size = SEED_ULONG;
     status = derive(secret, BCRYPT_KDF_HASH, P_SHA1, out, 0, &size, 0);
-    ok(status == STATUS_SUCCESS && size == 0, "HASH into 0: got %#lx, size %lu\n", status, size);
+    todo_builtin ok(status == STATUS_SUCCESS && size == 0, "HASH into 0: got %#lx, size %lu\n", status, size);
     ok(is_seeded(out, sizeof(out)), "wrote into a zero-length buffer\n");
 }
 
@@ -602,11 +604,15 @@ static void test_BCryptDeriveKey_rules(void)
     if (!secret) return;
     test_BCryptDeriveKey_null_arguments(secret);
     test_BCryptDeriveKey_output_sizes(secret);
-    test_BCryptDeriveKey_version_unchecked(secret);
-    test_BCryptDeriveKey_bad_hash(secret);
-    test_BCryptDeriveKey_missing_parameters(secret);
-    test_BCryptDeriveKey_malformed_lists(secret);
-    test_BCryptDeriveKey_flags_and_names(secret);
+    /* Wine 8's BCryptDeriveKey returns STATUS_INTERNAL_ERROR for everything */
+    todo_builtin
+    {
+        test_BCryptDeriveKey_version_unchecked(secret);
+        test_BCryptDeriveKey_bad_hash(secret);
+        test_BCryptDeriveKey_missing_parameters(secret);
+        test_BCryptDeriveKey_malformed_lists(secret);
+        test_BCryptDeriveKey_flags_and_names(secret);
+    }
     free_secret(secret);
 }
 
