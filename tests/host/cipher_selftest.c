@@ -1,12 +1,8 @@
 /*
  * Host self-test of cipher_unix.c, called through unix_main.c's call table
- * exactly as Wine would dispatch.  Build from the project root:
+ * exactly as Wine would dispatch.  The Makefile builds it against every
+ * bridge unix source into build/host/cipher_selftest.
  *
- *   gcc -Wall -Wextra -O2 -Iinclude -Idlls/cryptbridge -o /tmp/cipher_selftest \
- *       tests/host/cipher_selftest.c dlls/cryptbridge/cipher_unix.c \
- *       dlls/cryptbridge/unix_main.c -lgnutls -lnettle -lpthread
- *
- * (hash_unix.c may be added; the weak stubs below only fill in when it is absent.)
  * Prints "N passed, N failed"; exits non-zero on any failure.
  */
 #define _GNU_SOURCE  /* RTLD_NEXT */
@@ -29,12 +25,6 @@
 typedef bridge_status (*unixlib_entry)(void *args);
 extern const unixlib_entry __wine_unix_call_funcs[];
 
-/* unix_main.c needs the hash entry points; hash_unix.c overrides these when linked. */
-__attribute__((weak)) bridge_status hash_init(void *args) { (void)args; return BRIDGE_NOT_SUPPORTED; }
-__attribute__((weak)) bridge_status hash_update(void *args) { (void)args; return BRIDGE_NOT_SUPPORTED; }
-__attribute__((weak)) bridge_status hash_finish(void *args) { (void)args; return BRIDGE_NOT_SUPPORTED; }
-__attribute__((weak)) bridge_status random_fill(void *args) { (void)args; return BRIDGE_NOT_SUPPORTED; }
-__attribute__((weak)) bridge_status pbkdf2_derive(void *args) { (void)args; return BRIDGE_NOT_SUPPORTED; }
 
 static unsigned int passed, failed;
 static const char *fail_context = "";

@@ -9,27 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "unix_private.h"
+#include "selftest.h"
 
 typedef bridge_status (*unixlib_entry)(void *args);
 extern const unixlib_entry __wine_unix_call_funcs[];
 
-static unsigned int passed, failed;
-
-#define ok(cond, ...) ok_(__LINE__, (cond), __VA_ARGS__)
-static int ok_(int line, int cond, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int ok_(int line, int cond, const char *fmt, ...)
-{
-    va_list args;
-
-    if (cond) { passed++; return 1; }
-    failed++;
-    printf("line %d: FAIL: ", line);
-    va_start(args, fmt);
-    vprintf(fmt, args);
-    va_end(args);
-    putchar('\n');
-    return 0;
-}
 
 static bridge_status call(enum bridge_call id, void *params) { return __wine_unix_call_funcs[id](params); }
 
@@ -194,6 +178,5 @@ int main(void)
 {
     test_dh();
     test_dsa();
-    printf("%u passed, %u failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return selftest_finish();
 }
